@@ -1,0 +1,50 @@
+import type { FakeResponse, Scenario } from "./scenarios";
+import type { FakeConfig, RecordedRequest } from "./store";
+
+/** Drives a fake running in another process through `/__fake/`. */
+export class FakeOpenRouterClient {
+  readonly #url: string;
+
+  /** `url` is the fake's root, e.g. `http://127.0.0.1:4010`. */
+  constructor(url: string) {
+    this.#url = url.replace(/\/+$/, "");
+  }
+
+  /** Answers requests whose last user text contains `match`, in order. */
+  script(match: string, ...responses: FakeResponse[]): Promise<void> {
+    return this.register({ match, responses });
+  }
+
+  async register(scenario: Scenario): Promise<void> {
+    await this.#call("POST", "/__fake/scenarios", scenario);
+  }
+
+  async requests(match?: string): Promise<RecordedRequest[]> {
+    const query =
+      match === undefined ? "" : `?match=${encodeURIComponent(match)}`;
+    const body = await this.#call("GET", `/__fake/requests${query}`);
+    return (body as { requests: RecordedRequest[] }).requests;
+  }
+
+  async configure(config: Partial<FakeConfig>): Promise<FakeConfig> {
+    const body = await this.#call("POST", "/__fake/config", config);
+    return (body as { config: FakeConfig }).config;
+  }
+
+  async reset(): Promise<void> {
+    await this.#call("POST", "/__fake/reset");
+  }
+
+  async #call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.#url}${path}`, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`fake OpenRouter ${method} ${path}: ${text}`);
+    }
+    return JSON.parse(text);
+  }
+}
