@@ -1,0 +1,158 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import {
+  createUIMessageStreamResponse,
+  stepCountIs,
+  streamText,
+  toUIMessageStream,
+} from "ai";
+import { getChatModel, hasApiKey } from "@/lib/ai/provider";
+import { tools } from "@/lib/ai/tools";
+import { getConversationById } from "@/lib/db/conversations";
+import { beginReply, finishReply } from "@/lib/db/messages";
+import { getEnv } from "@/lib/env";
+import { ParleyError } from "@/lib/errors";
+import { describeError, log } from "@/lib/log";
+import type { ParleyMessage } from "@/lib/types";
+import { registerGeneration, releaseGeneration } from "./generations";
+import {
+  attachReasoningDetails,
+  stepReasoningDetails,
+  toModelMessages,
+} from "./model-messages";
+import { ReplyRecorder } from "./reply-recorder";
+import { prepareTurn, type TurnRequest } from "./turn";
+import { toUpstreamError } from "./upstream-error";
+
+/** Upper bound on model calls in one reply's tool loop. */
+const MAX_STEPS = 6;
+
+export function missingApiKeyError(): ParleyError {
+  return new ParleyError(
+    "config:openrouter_key",
+    "No OpenRouter API key is configured. Set OPENROUTER_API_KEY in the " +
+      ".env file next to package.json (see .env.example), then restart Parley.",
+  );
+}
+
+/**
+ * Answers one turn: saves the user's message, streams the model's reply to
+ * the browser, and saves the reply however it ends. The reply runs to its
+ * end on the server even if the browser goes away.
+ */
+export async function streamReply(request: TurnRequest): Promise<Response> {
+  if (!hasApiKey()) throw missingApiKeyError();
+  const env = getEnv();
+  const startedAt = Date.now();
+  const conversation = await getConversationById({
+    id: request.conversationId,
+  });
+  const turn = await prepareTurn({ request, conversation });
+  const model = conversation?.model ?? env.DEFAULT_MODEL;
+  const assistantId = randomUUID();
+  // Converted before anything is saved: a history that cannot be sent
+  // fails the request without leaving a half-made turn behind.
+  const messages = await toModelMessages(turn.history);
+
+  await beginReply({
+    conversation: { id: request.conversationId, title: turn.title, model },
+    userMessage: turn.userMessage,
+    assistantMessage: { id: assistantId, parentId: turn.parentId, model },
+  });
+
+  const generation = registerGeneration({
+    conversationId: request.conversationId,
+    messageId: assistantId,
+  });
+  const idleSeconds = env.UPSTREAM_IDLE_TIMEOUT_SECONDS;
+  const recorder = new ReplyRecorder(
+    model,
+    generation,
+    () =>
+      new ParleyError(
+        "upstream:openrouter",
+        `OpenRouter sent nothing for ${idleSeconds} seconds, so Parley ` +
+          "gave up on this reply. Retry, or pick another model.",
+      ),
+  );
+
+  const result = streamText({
+    model: getChatModel(model),
+    messages,
+    tools,
+    stopWhen: stepCountIs(MAX_STEPS),
+    // A failed reply is shown at once with a Retry button rather than
+    // retried silently behind a spinner.
+    maxRetries: 0,
+    abortSignal: generation.controller.signal,
+    prepareStep: ({ initialMessages, responseMessages, steps }) => ({
+      messages: [
+        ...initialMessages,
+        ...attachReasoningDetails(
+          responseMessages,
+          steps.map((step) => stepReasoningDetails(step.providerMetadata)),
+        ),
+      ],
+    }),
+    onError: ({ error }) => {
+      // Reported to the browser and logged once the reply ends; this only
+      // keeps the SDK from printing the raw error a second time.
+      void error;
+    },
+    timeout: { firstChunkMs: idleSeconds * 1000, chunkMs: idleSeconds * 1000 },
+  });
+
+  const stream = toUIMessageStream<typeof tools, ParleyMessage>({
+    stream: result.stream,
+    tools,
+    sendReasoning: true,
+    sendSources: true,
+    generateMessageId: () => assistantId,
+    messageMetadata: ({ part }) => recorder.observe(part),
+    onError: (error) =>
+      JSON.stringify((recorder.failure() ?? toUpstreamError(error)).toBody()),
+    redactToolErrors: false,
+    onEnd: async ({ responseMessage }) => {
+      const outcome = recorder.outcome(responseMessage.parts);
+      try {
+        await finishReply({ id: assistantId, outcome });
+      } catch (error) {
+        log.error("reply not saved", {
+          messageId: assistantId,
+          ...describeError(error),
+        });
+      } finally {
+        releaseGeneration(assistantId);
+      }
+      log.info("chat reply", {
+        conversationId: request.conversationId,
+        messageId: assistantId,
+        model: outcome.model,
+        status: outcome.status,
+        errorCode: outcome.error?.code,
+        promptTokens: outcome.usage?.prompt,
+        completionTokens: outcome.usage?.completion,
+        reasoningTokens: outcome.usage?.reasoning,
+        cost: outcome.cost,
+        durationMs: Date.now() - startedAt,
+      });
+    },
+  });
+
+  // One branch goes to the browser, the other is read here to the end, so
+  // a closed tab neither stops the reply nor loses it.
+  const [toBrowser, toServer] = stream.tee();
+  void drain(toServer);
+  return createUIMessageStreamResponse({ stream: toBrowser });
+}
+
+async function drain(stream: ReadableStream<unknown>): Promise<void> {
+  const reader = stream.getReader();
+  try {
+    while (!(await reader.read()).done) {
+      // Reading is the point: onEnd runs once the stream is exhausted.
+    }
+  } catch (error) {
+    log.error("reply stream failed", describeError(error));
+  }
+}

@@ -1,0 +1,58 @@
+import type { UIMessage } from "ai";
+
+/** Where a message stands. Only assistant replies pass through `streaming`. */
+export type MessageStatus =
+  | "streaming"
+  | "complete"
+  | "stopped"
+  | "failed"
+  | "interrupted";
+
+export type TokenUsage = {
+  prompt: number;
+  completion: number;
+  reasoning: number;
+  cached: number;
+};
+
+/** Sent with every streamed reply and stored with every message. */
+export type MessageMetadata = {
+  status?: MessageStatus;
+  model?: string;
+  finishReason?: string;
+  usage?: TokenUsage;
+  /** USD, as OpenRouter reports it. */
+  cost?: number;
+  error?: { code: string; message: string };
+};
+
+/** The one message type of the app, on the server and in the browser. */
+export type ParleyMessage = UIMessage<MessageMetadata>;
+
+export type ConversationSummary = {
+  id: string;
+  title: string;
+  updatedAt: string;
+};
+
+/** OpenRouter data kept per model step, to send back on later turns. */
+export type StepProviderData = {
+  /** `reasoning_details` exactly as OpenRouter returned them (may be []). */
+  reasoningDetails?: unknown[];
+};
+
+export type StoredMessage = {
+  id: string;
+  conversationId: string;
+  parentId: string | null;
+  role: "user" | "assistant";
+  parts: ParleyMessage["parts"];
+  status: MessageStatus;
+  model: string | null;
+  finishReason: string | null;
+  error: { code: string; message: string } | null;
+  usage: TokenUsage | null;
+  cost: number | null;
+  steps: StepProviderData[];
+  createdAt: Date;
+};
