@@ -1,0 +1,31 @@
+import { stopGenerations } from "@/lib/chat/generations";
+import { ParleyError } from "@/lib/errors";
+import { assertSameOrigin, respond } from "@/lib/http";
+import { conversationIdSchema } from "../../schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Stops the replies running for a conversation. The browser's own abort
+ * cannot do this: the server keeps generating after a disconnect on purpose.
+ */
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    const parsed = conversationIdSchema.safeParse((await params).id);
+    if (!parsed.success) {
+      throw new ParleyError(
+        "bad_request:api",
+        "The conversation id is not valid.",
+      );
+    }
+    const stopped = stopGenerations({
+      conversationId: parsed.data,
+      reason: "user",
+    });
+    return Response.json({ stopped });
+  });
+}

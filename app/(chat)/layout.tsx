@@ -1,0 +1,25 @@
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { SetupNotice } from "@/components/setup-notice";
+import { Sidebar } from "@/components/sidebar/sidebar";
+import { hasApiKey } from "@/lib/ai/provider";
+import { listConversations } from "@/lib/db/conversations";
+
+export default async function ChatLayout({
+  children,
+}: {
+  children: ReactNode;
+}) {
+  // The sidebar reads the database: never prerender it at build time.
+  await connection();
+  const conversations = await listConversations();
+  return (
+    <div className="flex h-full">
+      <Sidebar initialConversations={conversations} />
+      <main className="flex min-w-0 flex-1 flex-col">
+        {hasApiKey() ? null : <SetupNotice />}
+        {children}
+      </main>
+    </div>
+  );
+}

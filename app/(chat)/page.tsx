@@ -1,0 +1,10 @@
+import { randomUUID } from "node:crypto";
+import { connection } from "next/server";
+import { Chat } from "@/components/chat/chat";
+
+export default async function NewChatPage() {
+  // Each visit is a new conversation, so the page is never prerendered.
+  await connection();
+  const id = randomUUID();
+  return <Chat key={id} id={id} initialMessages={[]} isNew />;
+}

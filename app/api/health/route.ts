@@ -1,0 +1,11 @@
+import { checkDatabase } from "@/lib/db/health";
+import { respond } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return respond(async () => {
+    await checkDatabase();
+    return Response.json({ status: "ok", database: "ok" });
+  });
+}

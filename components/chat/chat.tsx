@@ -1,0 +1,54 @@
+"use client";
+
+import { useEffect } from "react";
+import type { ParleyMessage } from "@/lib/types";
+import { Composer } from "./composer";
+import { ErrorAlert } from "./error-alert";
+import { MessageList } from "./message-list";
+import { useChatSession } from "./use-chat-session";
+
+export function Chat({
+  id,
+  initialMessages,
+  isNew = false,
+}: {
+  id: string;
+  initialMessages: ParleyMessage[];
+  isNew?: boolean;
+}) {
+  const session = useChatSession({ id, initialMessages, isNew });
+  const busy = session.status === "submitted" || session.status === "streaming";
+  const { stop } = session;
+
+  useEffect(() => {
+    if (!busy) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") void stop();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [busy, stop]);
+
+  const last = session.messages.at(-1);
+  // An error with no reply to attach it to (the request itself failed) is
+  // shown above the composer; otherwise the failed reply shows it.
+  const standaloneError =
+    session.error && last?.role !== "assistant" ? session.error : undefined;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <MessageList
+        messages={session.messages}
+        chatStatus={session.status}
+        liveError={session.error}
+        onRetry={session.retry}
+      />
+      <div className="mx-auto w-full max-w-3xl px-4 pb-4">
+        {standaloneError ? (
+          <ErrorAlert error={standaloneError} onRetry={session.retry} />
+        ) : null}
+        <Composer busy={busy} onSend={session.send} onStop={stop} />
+      </div>
+    </div>
+  );
+}

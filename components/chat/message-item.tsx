@@ -1,0 +1,108 @@
+import { getToolName, isToolUIPart } from "ai";
+import type { MessageStatus, ParleyMessage } from "@/lib/types";
+import { ErrorAlert } from "./error-alert";
+import { ReasoningBlock } from "./reasoning-block";
+import { ToolCallBlock } from "./tool-call-block";
+import { UsageLine } from "./usage-line";
+
+type Part = ParleyMessage["parts"][number];
+
+const statusNotes: Partial<Record<MessageStatus, string>> = {
+  stopped: "Stopped",
+  interrupted: "Interrupted: the server stopped before this reply finished.",
+};
+
+export function MessageItem({
+  message,
+  status,
+  error,
+  onRetry,
+}: {
+  message: ParleyMessage;
+  status: MessageStatus | undefined;
+  error: { code: string; message: string } | undefined;
+  onRetry: (() => void) | undefined;
+}) {
+  const isUser = message.role === "user";
+  const note = status ? statusNotes[status] : undefined;
+  const canRetry =
+    status === "stopped" || status === "interrupted" || status === "failed";
+  return (
+    <li
+      data-testid="message"
+      data-role={message.role}
+      data-status={status}
+      className={isUser ? "flex justify-end" : "flex flex-col gap-2"}
+    >
+      {isUser ? (
+        <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2 whitespace-pre-wrap dark:bg-zinc-800">
+          <Parts parts={message.parts} streaming={false} />
+        </div>
+      ) : (
+        <>
+          <Parts parts={message.parts} streaming={status === "streaming"} />
+          {status === "streaming" && message.parts.length === 0 ? (
+            <p className="text-sm text-zinc-500">Waiting for the model…</p>
+          ) : null}
+          {error ? <ErrorAlert error={error} onRetry={onRetry} /> : null}
+          <div className="flex items-center gap-3 text-xs text-zinc-500">
+            {note ? <span>{note}</span> : null}
+            <UsageLine metadata={message.metadata} />
+            {!error && canRetry && onRetry ? (
+              <button type="button" onClick={onRetry} className="underline">
+                Retry
+              </button>
+            ) : null}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+function Parts({ parts, streaming }: { parts: Part[]; streaming: boolean }) {
+  // Parts only ever grow at the end, so their position is a stable key.
+  return parts.map((part, index) => (
+    <PartView key={partKey(part, index)} part={part} streaming={streaming} />
+  ));
+}
+
+function partKey(part: Part, index: number): string {
+  return isToolUIPart(part) ? part.toolCallId : `${part.type}:${index}`;
+}
+
+function PartView({ part, streaming }: { part: Part; streaming: boolean }) {
+  if (isToolUIPart(part)) {
+    return <ToolCallBlock part={part} name={getToolName(part)} />;
+  }
+  switch (part.type) {
+    case "text":
+      return (
+        <div className="leading-relaxed whitespace-pre-wrap">{part.text}</div>
+      );
+    case "reasoning":
+      return (
+        <ReasoningBlock
+          text={part.text}
+          streaming={streaming && part.state === "streaming"}
+        />
+      );
+    case "source-url":
+      return (
+        <a
+          href={part.url}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          className="text-sm text-blue-600 underline dark:text-blue-400"
+        >
+          {part.title ?? part.url}
+        </a>
+      );
+    case "step-start":
+      return null;
+    default:
+      // Files, documents and custom data parts are not produced by Parley's
+      // requests yet; they are kept in storage but not drawn.
+      return null;
+  }
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport } from "ai";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { announceConversationsChanged } from "@/lib/client-events";
+import { ParleyError, parseErrorBody } from "@/lib/errors";
+import type { ParleyMessage } from "@/lib/types";
+
+function createTransport() {
+  return new DefaultChatTransport<ParleyMessage>({
+    api: "/api/chat",
+    // The server holds the history: send only the new message, or, for a
+    // retry, which message to answer again.
+    prepareSendMessagesRequest: ({ id, messages, trigger }) => {
+      const last = messages.at(-1);
+      if (trigger === "regenerate-message") {
+        return { body: { trigger, id, parentId: last?.id } };
+      }
+      return {
+        body: {
+          trigger,
+          id,
+          message: { id: last?.id, role: "user", parts: last?.parts },
+        },
+      };
+    },
+  });
+}
+
+/** The browser side of one conversation: sending, stopping, retrying. */
+export function useChatSession({
+  id,
+  initialMessages,
+  isNew,
+}: {
+  id: string;
+  initialMessages: ParleyMessage[];
+  isNew: boolean;
+}) {
+  const [transport] = useState(createTransport);
+  const chat = useChat<ParleyMessage>({
+    id,
+    messages: initialMessages,
+    transport,
+    onFinish: () => announceConversationsChanged(),
+  });
+  const { status, messages, sendMessage, regenerate, clearError } = chat;
+  const announced = useRef(!isNew);
+
+  // The conversation (and its title) exists once the reply starts streaming.
+  useEffect(() => {
+    if (status === "streaming" && !announced.current) {
+      announced.current = true;
+      announceConversationsChanged();
+    }
+  }, [status]);
+
+  const send = useCallback(
+    (text: string) => {
+      if (isNew && window.location.pathname !== `/c/${id}`) {
+        window.history.replaceState(null, "", `/c/${id}`);
+      }
+      void sendMessage({ text });
+    },
+    [id, isNew, sendMessage],
+  );
+
+  const stop = useCallback(async () => {
+    try {
+      const response = await fetch(`/api/chat/${id}/stop`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+      });
+      const body = (await response.json()) as { stopped?: number };
+      // Nothing running on the server yet: drop the request in flight.
+      if (!response.ok || !body.stopped) await chat.stop();
+    } catch {
+      await chat.stop();
+    }
+  }, [id, chat]);
+
+  const retry = useCallback(() => {
+    const last = messages.at(-1);
+    clearError();
+    if (last?.role === "user") {
+      // The request failed before the server saved anything: send again.
+      void sendMessage({ messageId: last.id, parts: last.parts, role: "user" });
+    } else {
+      void regenerate();
+    }
+  }, [messages, clearError, sendMessage, regenerate]);
+
+  return {
+    messages,
+    status,
+    error: chat.error ? toDisplayError(chat.error) : undefined,
+    send,
+    stop,
+    retry,
+  };
+}
+
+function toDisplayError(error: Error): ParleyError {
+  const parsed = parseErrorBody(error.message);
+  if (parsed) return parsed;
+  if (error instanceof TypeError) {
+    return new ParleyError(
+      "internal:api",
+      "Could not reach the Parley server. Check that it is running, then retry.",
+    );
+  }
+  return new ParleyError(
+    "internal:api",
+    error.message || "Something went wrong.",
+  );
+}
