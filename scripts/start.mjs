@@ -1,0 +1,36 @@
+// `npm start`: brings Parley up from whatever state the checkout is in.
+// Installs dependencies, generates the database client, migrates the
+// database, builds when the sources changed, then runs the server.
+// `npm run dev` does the same but runs the development server.
+
+import { spawn } from "node:child_process";
+import {
+  bin,
+  buildIfStale,
+  ensureDependencies,
+  generateClient,
+  loadDotEnv,
+  migrate,
+  root,
+} from "./lib/setup.mjs";
+
+const dev = process.argv.includes("--dev");
+
+ensureDependencies();
+loadDotEnv();
+generateClient();
+migrate();
+if (!dev) buildIfStale();
+
+const port = process.env.PORT ?? "3000";
+const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => {
+  process.exit(code ?? (signal ? 0 : 1));
+});
