@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "prisma/config";
 import { sqliteFilePath } from "./lib/db/sqlite-path";
+import { DEFAULT_DATABASE_URL } from "./lib/env";
 
 // Prisma 7 no longer reads .env; a variable already set wins over the file.
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-const databaseUrl = process.env.DATABASE_URL || "file:./data/parley.db";
+const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

@@ -4,6 +4,8 @@ import { z } from "zod";
  * The server's configuration, read once from `process.env` and validated.
  * `.env.example` is the commented mirror of this schema.
  */
+export const DEFAULT_DATABASE_URL = "file:./data/parley.db";
+
 const optionalString = z
   .string()
   .trim()
@@ -20,7 +22,7 @@ const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, "")),
   DATABASE_URL: z
     .string()
-    .default("file:./data/parley.db")
+    .default(DEFAULT_DATABASE_URL)
     .refine((url) => url.startsWith("file:"), {
       message: "must be an SQLite URL such as file:./data/parley.db",
     }),

@@ -1,11 +1,12 @@
 // Applies pending migrations to DATABASE_URL. Usage: tsx scripts/migrate.ts
 
 import { existsSync } from "node:fs";
-import { defaultDatabaseUrl, migrateDatabase } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/db/migrate";
+import { DEFAULT_DATABASE_URL } from "../lib/env";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-const databaseUrl = process.env.DATABASE_URL || defaultDatabaseUrl;
+const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 
 try {
   const { applied } = await migrateDatabase({ databaseUrl });

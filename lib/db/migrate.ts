@@ -5,15 +5,10 @@
 // sha256 checksums), so the history stays readable by the Prisma CLI.
 
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import {
-  bindMigrationAwareSqlAdapterFactory,
-  type ErrorRegistry,
   mockMigrationAwareAdapterFactory,
-  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type {
@@ -21,6 +16,8 @@ import type {
   MigrationList,
   SchemaEngine,
 } from "@prisma/schema-engine-wasm";
+import Database from "better-sqlite3";
+import { engineMessage, withSchemaEngine } from "./schema-engine";
 import { sqliteFilePath } from "./sqlite-path";
 
 export const databaseProviders = ["sqlite"] as const;
@@ -36,6 +33,8 @@ const providers: Record<
     schemaPath: string;
     mockAdapter: "sqlite" | "postgres";
     connect: (databaseUrl: string) => SqlMigrationAwareDriverAdapterFactory;
+    /** Settings that belong to the database file rather than a connection. */
+    prepare?: (databaseUrl: string) => void;
   }
 > = {
   sqlite: {
@@ -48,10 +47,18 @@ const providers: Record<
       mkdirSync(path.dirname(file), { recursive: true });
       return new PrismaBetterSqlite3({ url: file });
     },
+    // WAL lets readers carry on while a reply is being saved; the setting
+    // is stored in the file, so setting it once here covers every process.
+    prepare: (databaseUrl) => {
+      const database = new Database(sqliteFilePath(databaseUrl));
+      try {
+        database.pragma("journal_mode = WAL");
+      } finally {
+        database.close();
+      }
+    },
   },
 };
-
-export const defaultDatabaseUrl = "file:./data/parley.db";
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -83,7 +90,7 @@ export async function migrateDatabase({
     migrationsDir ?? providerPaths(provider).migrationsDir,
   );
   const adapter = providers[provider].connect(databaseUrl);
-  return withSchemaEngine(adapter, async (engine) => {
+  const outcome = await withSchemaEngine(adapter, async (engine) => {
     const diagnose = () => diagnoseHistory(engine, migrationsList);
     assertHistoryIsClean(await diagnose());
     try {
@@ -102,6 +109,8 @@ export async function migrateDatabase({
       throw new Error(message, { cause: error });
     }
   });
+  providers[provider].prepare?.(databaseUrl);
+  return outcome;
 }
 
 async function diagnoseHistory(
@@ -228,105 +237,4 @@ function readOptional(...segments: string[]) {
   } catch {
     return null;
   }
-}
-
-async function withSchemaEngine<T>(
-  adapter: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
-  const { SchemaEngine } = await loadSchemaEngineModule();
-  const { factory, disposeAll } = trackConnections(adapter);
-  const bound = bindMigrationAwareSqlAdapterFactory(factory);
-  let engine: SchemaEngine | undefined;
-  try {
-    // The engine logs JSON lines through this callback; they stay silent.
-    engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, bound);
-    return await run(engine);
-  } catch (error) {
-    throw readableError(error, bound.errorRegistry);
-  } finally {
-    engine?.free();
-    await disposeAll();
-  }
-}
-
-// Freeing the engine leaves its connections open (and SQLite files
-// locked), so every connection it asked for is closed here.
-function trackConnections(adapter: SqlMigrationAwareDriverAdapterFactory) {
-  const connections: SqlDriverAdapter[] = [];
-  const track = async (connect: () => Promise<SqlDriverAdapter>) => {
-    const connection = await connect();
-    connections.push(connection);
-    return connection;
-  };
-  const factory: SqlMigrationAwareDriverAdapterFactory = {
-    provider: adapter.provider,
-    adapterName: adapter.adapterName,
-    connect: () => track(() => adapter.connect()),
-    connectToShadowDb: () => track(() => adapter.connectToShadowDb()),
-  };
-  const disposeAll = () =>
-    Promise.allSettled(connections.map((each) => each.dispose()));
-  return { factory, disposeAll };
-}
-
-// An error thrown inside the adapter reaches the engine as "External error
-// id#N"; the original (e.g. SQLITE_CANTOPEN) waits in the adapter's registry.
-function readableError(error: unknown, registry: ErrorRegistry) {
-  let cause = error;
-  const message = engineMessage(error).replace(
-    /External error id#(\d+)/,
-    (text, id: string) => {
-      const original = registry.consumeError(Number(id))?.error;
-      if (original === undefined) return text;
-      cause = original;
-      return original instanceof Error ? original.message : String(original);
-    },
-  );
-  if (error instanceof Error && message === error.message) return error;
-  return new Error(message, { cause });
-}
-
-/** The engine's message without its Rust span trace. */
-function engineMessage(error: unknown) {
-  if (error instanceof WebAssembly.RuntimeError && lastPanic) {
-    return `schema engine panicked: ${lastPanic}`;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split(/\n\s+0: /)[0]?.trim() ?? message;
-}
-
-type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
-let schemaEngineModule: Promise<SchemaEngineModule> | undefined;
-let lastPanic: string | undefined;
-
-// The package entry imports its `.wasm` as an ES module, which Node 20
-// cannot do, and `exports` hides the file: the bindings are instantiated by
-// hand next to the resolved entry, once per process.
-function loadSchemaEngineModule() {
-  schemaEngineModule ??= (async () => {
-    const require = createRequire(path.resolve("package.json"));
-    const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-    const bindingsUrl = pathToFileURL(path.join(dir, "schema_engine_bg.js"));
-    // Resolved at run time, so bundlers must leave this import alone.
-    const bindings = await import(
-      /* webpackIgnore: true */ /* turbopackIgnore: true */ bindingsUrl.href
-    );
-    const wasm = readFileSync(path.join(dir, "schema_engine_bg.wasm"));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), {
-      "./schema_engine_bg.js": bindings,
-    });
-    // The bindings report a Rust panic here, then throw "unreachable".
-    Object.assign(globalThis, {
-      PRISMA_WASM_PANIC_REGISTRY: {
-        set_message: (message: string) => {
-          lastPanic = message;
-        },
-      },
-    });
-    bindings.__wbg_set_wasm(instance.exports);
-    (instance.exports.__wbindgen_start as () => void)();
-    return bindings as SchemaEngineModule;
-  })();
-  return schemaEngineModule;
 }
