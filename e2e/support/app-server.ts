@@ -30,6 +30,7 @@ export function appEnv({
   const merged: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     OPENROUTER_API_KEY: TEST_API_KEY,

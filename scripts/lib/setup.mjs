@@ -15,6 +15,10 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+// Next.js would otherwise report anonymous usage; a self-hosted app keeps
+// quiet unless its operator says otherwise.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 export const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "../..",
