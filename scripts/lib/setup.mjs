@@ -107,10 +107,11 @@ function hashInputs() {
 
 /** `next build` unless the last build was made from the same sources. */
 export function buildIfStale() {
-  const stamp = path.join(root, ".next/parley-build-hash");
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
+  const stamp = path.join(distDir, "parley-build-hash");
   const expected = hashInputs();
   if (
-    existsSync(path.join(root, ".next/BUILD_ID")) &&
+    existsSync(path.join(distDir, "BUILD_ID")) &&
     existsSync(stamp) &&
     readFileSync(stamp, "utf8") === expected
   ) {
