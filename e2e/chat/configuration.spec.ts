@@ -38,3 +38,16 @@ test("without an API key the app starts, says what to set, and a send explains i
   ).toHaveText(["Hello?"]);
   await page.close();
 });
+
+test("a bad setting stops the server at start, naming the variable", async () => {
+  const port = APP_PORT + 22;
+  const start = startApp({
+    port,
+    databaseUrl: `file:./data/test/bad-config-${port}.db`,
+    fresh: true,
+    env: { DEFAULT_MODEL: "not a model id" },
+  });
+  await expect(start).rejects.toThrow(
+    /DEFAULT_MODEL: must be an OpenRouter model id/,
+  );
+});

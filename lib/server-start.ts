@@ -1,0 +1,24 @@
+import { markStreamingAsInterrupted } from "@/lib/db/messages";
+import { getEnv } from "@/lib/env";
+import { describeError, log } from "@/lib/log";
+
+export async function onServerStart(): Promise<void> {
+  // A bad setting stops the server here, with the variable named, rather
+  // than surfacing as a failed request later.
+  try {
+    getEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+
+  // A reply still marked `streaming` belonged to a process that is gone
+  // (crash, kill, restart), so it can never finish: mark it interrupted so
+  // the page says so.
+  try {
+    const count = await markStreamingAsInterrupted();
+    if (count > 0) log.warn("replies interrupted by a restart", { count });
+  } catch (error) {
+    log.error("startup check failed", describeError(error));
+  }
+}
