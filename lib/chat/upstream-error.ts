@@ -1,4 +1,4 @@
-import { APICallError, TypeValidationError } from "ai";
+import { APICallError, JSONParseError, TypeValidationError } from "ai";
 import { ParleyError } from "@/lib/errors";
 
 const hints: Record<number, string> = {
@@ -10,35 +10,52 @@ const hints: Record<number, string> = {
 };
 
 /**
- * Turns whatever failed upstream into an error a person can act on, always
- * quoting OpenRouter's own words where there are some.
+ * Turns whatever failed upstream into an error a person can act on. Only
+ * words that came from OpenRouter are quoted as OpenRouter's; failures of
+ * the connection or of the SDK are described, not quoted.
  */
 export function toUpstreamError(error: unknown): ParleyError {
   if (error instanceof ParleyError) return error;
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
+    if (status === undefined) {
+      return upstream(
+        "Parley could not reach OpenRouter. Check the server's network " +
+          "connection and OPENROUTER_BASE_URL, then retry.",
+        error,
+      );
+    }
+    if (status < 400) {
+      // A 200 whose body broke off: the SDK's message is its own.
+      return upstream(connectionLost, error);
+    }
     const retryAfter = error.responseHeaders?.["retry-after"];
     return explain(status, error.message, retryAfter, error);
   }
-  if (TypeValidationError.isInstance(error)) {
-    return new ParleyError(
-      "upstream:openrouter",
+  if (
+    TypeValidationError.isInstance(error) ||
+    JSONParseError.isInstance(error)
+  ) {
+    return upstream(
       "OpenRouter sent a response Parley could not read. Retry, or pick " +
         "another model if it keeps happening.",
-      { cause: error },
+      error,
     );
   }
   // Errors reported inside a stream arrive as OpenRouter's raw error object.
-  if (isErrorObject(error)) {
+  if (isUpstreamErrorObject(error)) {
     const status = typeof error.code === "number" ? error.code : undefined;
     return explain(status, error.message, undefined, error);
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new ParleyError(
-    "upstream:openrouter",
-    `The connection to OpenRouter failed: ${message}`,
-    { cause: error },
-  );
+  return upstream(connectionLost, error);
+}
+
+const connectionLost =
+  "The connection to OpenRouter broke off before the reply finished. " +
+  "What arrived is kept; retry to ask again.";
+
+function upstream(message: string, cause: unknown): ParleyError {
+  return new ParleyError("upstream:openrouter", message, { cause });
 }
 
 function explain(
@@ -52,21 +69,21 @@ function explain(
     (status !== undefined && status >= 500
       ? "OpenRouter or the model's provider had a problem."
       : "OpenRouter returned an error.");
-  const wait = retryAfter ? ` OpenRouter asks to wait ${retryAfter} s.` : "";
-  const quoted = upstreamMessage
-    ? ` OpenRouter said: "${upstreamMessage}".`
+  const quoted = upstreamMessage.trim()
+    ? ` OpenRouter said: "${upstreamMessage.trim()}"`
     : "";
-  return new ParleyError("upstream:openrouter", `${hint}${quoted}${wait}`, {
-    cause,
-  });
+  const wait = retryAfter ? ` OpenRouter asks to wait ${retryAfter} s.` : "";
+  return upstream(`${hint}${quoted}${wait}`, cause);
 }
 
-function isErrorObject(
+/** OpenRouter's `{ code, message }` error object; never an Error. */
+function isUpstreamErrorObject(
   value: unknown,
 ): value is { code?: unknown; message: string } {
   return (
     typeof value === "object" &&
     value !== null &&
+    !(value instanceof Error) &&
     "message" in value &&
     typeof value.message === "string"
   );
