@@ -4,6 +4,7 @@ import {
   type OpenRouterProvider,
 } from "@openrouter/ai-sdk-provider";
 import { getEnv } from "@/lib/env";
+import { quietAbortFetch } from "./quiet-abort-fetch";
 
 let provider: OpenRouterProvider | undefined;
 
@@ -19,6 +20,7 @@ function getProvider(): OpenRouterProvider {
     // The provider sends X-OpenRouter-Title; X-Title is the name OpenRouter's
     // attribution docs have used longest, and both are accepted.
     headers: { "X-Title": env.APP_NAME },
+    fetch: quietAbortFetch,
   });
   return provider;
 }
