@@ -67,7 +67,7 @@ export class ReplyRecorder {
   outcome(parts: ParleyMessage["parts"]): ReplyOutcome {
     const metadata = this.snapshot();
     return {
-      parts,
+      parts: settleParts(parts),
       status:
         metadata.status === "streaming"
           ? "interrupted"
@@ -134,4 +134,19 @@ function toTokenUsage(usage: {
     reasoning: usage.outputTokenDetails.reasoningTokens ?? 0,
     cached: usage.inputTokenDetails.cacheReadTokens ?? 0,
   };
+}
+
+/**
+ * A reply cut short leaves its last text or reasoning part marked as still
+ * streaming; what is saved is final, so it is marked done.
+ */
+export function settleParts(
+  parts: ParleyMessage["parts"],
+): ParleyMessage["parts"] {
+  return parts.map((part) =>
+    (part.type === "text" || part.type === "reasoning") &&
+    part.state === "streaming"
+      ? { ...part, state: "done" }
+      : part,
+  );
 }
