@@ -2,6 +2,7 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -50,8 +51,13 @@ function copyMigrations(extra: Record<string, string>) {
 
 describe("migrateDatabase", () => {
   it("creates the tables on a fresh database, then applies nothing", async () => {
+    const folders = readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(folders[0]).toMatch(/^\d{14}_init$/);
     const first = await migrateDatabase({ databaseUrl });
-    expect(first.applied).toEqual([expect.stringMatching(/^\d{14}_init$/)]);
+    expect(first.applied).toEqual(folders);
 
     const tables = query<{ name: string }>(
       "SELECT name FROM sqlite_master WHERE type = 'table'",
@@ -60,11 +66,15 @@ describe("migrateDatabase", () => {
       expect.arrayContaining(["Conversation", "Message", "_prisma_migrations"]),
     );
     const history = query<{ migration_name: string; finished_at: unknown }>(
-      "SELECT migration_name, finished_at FROM _prisma_migrations",
+      "SELECT migration_name, finished_at FROM _prisma_migrations " +
+        "ORDER BY migration_name",
     );
-    expect(history).toEqual([
-      { migration_name: first.applied[0], finished_at: expect.anything() },
-    ]);
+    expect(history).toEqual(
+      folders.map((name) => ({
+        migration_name: name,
+        finished_at: expect.anything(),
+      })),
+    );
 
     const second = await migrateDatabase({ databaseUrl });
     expect(second.applied).toEqual([]);

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+function problems(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error("parseEnv accepted the configuration");
+}
+
+describe("parseEnv", () => {
+  it("runs on defaults when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.OPENROUTER_API_KEY).toBeUndefined();
+    expect(env).toMatchObject({
+      OPENROUTER_BASE_URL: "https://openrouter.ai/api/v1",
+      DATABASE_URL: "file:./data/parley.db",
+      DEFAULT_MODEL: "deepseek/deepseek-v4-flash",
+      APP_URL: "http://localhost:3000",
+      APP_NAME: "Parley",
+      PORT: 3000,
+      UPSTREAM_IDLE_TIMEOUT_SECONDS: 120,
+      FETCH_URL_ALLOW_PRIVATE_ADDRESSES: false,
+    });
+  });
+
+  it("treats the blank key of .env.example as no key", () => {
+    expect(parseEnv({ OPENROUTER_API_KEY: "" }).OPENROUTER_API_KEY).toBe(
+      undefined,
+    );
+    expect(parseEnv({ OPENROUTER_API_KEY: "  " }).OPENROUTER_API_KEY).toBe(
+      undefined,
+    );
+  });
+
+  it("trims a pasted key", () => {
+    const env = parseEnv({ OPENROUTER_API_KEY: " sk-or-v1-abc\n" });
+    expect(env.OPENROUTER_API_KEY).toBe("sk-or-v1-abc");
+  });
+
+  it("reads numbers and drops trailing slashes from the base URL", () => {
+    const env = parseEnv({
+      OPENROUTER_BASE_URL: "http://127.0.0.1:4010/api/v1//",
+      PORT: "8080",
+      UPSTREAM_IDLE_TIMEOUT_SECONDS: "30",
+      DEFAULT_MODEL: "anthropic/claude-sonnet-4.5:thinking",
+    });
+    expect(env.OPENROUTER_BASE_URL).toBe("http://127.0.0.1:4010/api/v1");
+    expect(env.PORT).toBe(8080);
+    expect(env.UPSTREAM_IDLE_TIMEOUT_SECONDS).toBe(30);
+    expect(env.DEFAULT_MODEL).toBe("anthropic/claude-sonnet-4.5:thinking");
+  });
+
+  it.each([
+    [
+      "OPENROUTER_BASE_URL",
+      "openrouter.ai/api/v1",
+      "must be an http:// or https:// URL such as https://openrouter.ai/api/v1",
+    ],
+    [
+      "DATABASE_URL",
+      "postgres://localhost/parley",
+      "must be an SQLite URL such as file:./data/parley.db",
+    ],
+    [
+      "DEFAULT_MODEL",
+      "deepseek-v4-flash",
+      "must be an OpenRouter model id such as deepseek/deepseek-v4-flash",
+    ],
+  ])("explains a bad %s in the operator's terms", (name, value, message) => {
+    expect(problems({ [name]: value })).toBe(
+      `Invalid configuration (see .env.example):\n  ${name}: ${message}`,
+    );
+  });
+
+  it.each([
+    ["PORT", "http"],
+    ["PORT", "70000"],
+    ["PORT", "0"],
+    ["UPSTREAM_IDLE_TIMEOUT_SECONDS", "0"],
+    ["UPSTREAM_IDLE_TIMEOUT_SECONDS", "1.5"],
+    ["APP_NAME", ""],
+    ["FETCH_URL_ALLOW_PRIVATE_ADDRESSES", "maybe"],
+  ])("refuses %s=%j", (name, value) => {
+    expect(problems({ [name]: value })).toMatch(
+      new RegExp(
+        `^Invalid configuration \\(see \\.env\\.example\\):\\n  ${name}: `,
+      ),
+    );
+  });
+
+  // "localhost:3000" parses as a URL whose scheme is "localhost:".
+  it.each(["APP_URL", "OPENROUTER_BASE_URL"])(
+    "refuses %s=localhost:3000, which lacks http:// or https://",
+    (name) => {
+      expect(problems({ [name]: "localhost:3000" })).toContain(`  ${name}: `);
+    },
+  );
+
+  it("lists every problem at once, one a line", () => {
+    const message = problems({
+      DATABASE_URL: "mysql://db",
+      PORT: "-1",
+      DEFAULT_MODEL: "nope",
+    });
+    const names = message
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(":")[0]);
+    expect(names.sort()).toEqual(["DATABASE_URL", "DEFAULT_MODEL", "PORT"]);
+  });
+
+  it("never repeats the key in an error", () => {
+    const message = problems({
+      OPENROUTER_API_KEY: "sk-or-v1-secret",
+      PORT: "nope",
+    });
+    expect(message).not.toContain("sk-or-v1-secret");
+  });
+});
