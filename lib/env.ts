@@ -4,6 +4,21 @@ import { z } from "zod";
  * The server's configuration, read once from `process.env` and validated.
  * `.env.example` is the commented mirror of this schema.
  */
+/** An OpenRouter model id: `org/slug`, with an optional `:variant`. */
+export const modelIdSchema = z
+  .string()
+  .max(200)
+  .regex(/^[\w.-]+\/[\w.:~-]+$/, {
+    message:
+      "must be an OpenRouter model id such as deepseek/deepseek-v4-flash",
+  });
+
+const httpUrl = (example: string) =>
+  z.url({
+    protocol: /^https?$/,
+    message: `must be an http:// or https:// URL such as ${example}`,
+  });
+
 export const DEFAULT_DATABASE_URL = "file:./data/parley.db";
 
 const optionalString = z
@@ -14,10 +29,7 @@ const optionalString = z
 
 const envSchema = z.object({
   OPENROUTER_API_KEY: optionalString,
-  OPENROUTER_BASE_URL: z
-    .url({
-      message: "must be an absolute URL such as https://openrouter.ai/api/v1",
-    })
+  OPENROUTER_BASE_URL: httpUrl("https://openrouter.ai/api/v1")
     .default("https://openrouter.ai/api/v1")
     .transform((url) => url.replace(/\/+$/, "")),
   DATABASE_URL: z
@@ -26,18 +38,17 @@ const envSchema = z.object({
     .refine((url) => url.startsWith("file:"), {
       message: "must be an SQLite URL such as file:./data/parley.db",
     }),
-  DEFAULT_MODEL: z
-    .string()
-    .regex(/^[\w.-]+\/[\w.:~-]+$/, {
-      message:
-        "must be an OpenRouter model id such as deepseek/deepseek-v4-flash",
-    })
-    .default("deepseek/deepseek-v4-flash"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  DEFAULT_MODEL: modelIdSchema.default("deepseek/deepseek-v4-flash"),
+  APP_URL: httpUrl("http://localhost:3000").default("http://localhost:3000"),
   APP_NAME: z.string().min(1).default("Parley"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Seconds without a byte from OpenRouter before a reply is given up. */
   UPSTREAM_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(120),
+  /** Lets the fetch_url tool reach loopback, private and link-local hosts. */
+  FETCH_URL_ALLOW_PRIVATE_ADDRESSES: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.stringbool({ error: "must be true or false" }).default(false),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
