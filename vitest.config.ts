@@ -3,7 +3,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(import.meta.dirname) },
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(
+        import.meta.dirname,
+        "e2e/support/server-only-stub.ts",
+      ),
+    },
   },
   test: {
     include: ["lib/**/*.test.ts", "e2e/**/*.test.ts", "scripts/**/*.test.ts"],

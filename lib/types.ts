@@ -56,3 +56,14 @@ export type StoredMessage = {
   steps: StepProviderData[];
   createdAt: Date;
 };
+
+/** A model as the picker shows it. Prices are USD per million tokens. */
+export type ModelInfo = {
+  id: string;
+  name: string;
+  contextLength: number | null;
+  promptPrice: number | null;
+  completionPrice: number | null;
+  supportedParameters: string[];
+  reasoningEfforts?: string[];
+};

@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect } from "react";
+import type { SettingsChoice } from "@/components/settings/settings-dialog";
 import type { ParleyMessage } from "@/lib/types";
+import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { ErrorAlert } from "./error-alert";
 import { MessageList } from "./message-list";
@@ -11,12 +13,21 @@ export function Chat({
   id,
   initialMessages,
   isNew = false,
+  setup,
+  toolNames,
 }: {
   id: string;
   initialMessages: ParleyMessage[];
   isNew?: boolean;
+  setup: SettingsChoice;
+  toolNames: string[];
 }) {
-  const session = useChatSession({ id, initialMessages, isNew });
+  const session = useChatSession({
+    id,
+    initialMessages,
+    isNew,
+    initialSetup: setup,
+  });
   const busy = session.status === "submitted" || session.status === "streaming";
   const { stop } = session;
 
@@ -37,6 +48,11 @@ export function Chat({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
+      <ChatHeader
+        setup={session.setup}
+        toolNames={toolNames}
+        onSave={session.saveSetup}
+      />
       <MessageList
         messages={session.messages}
         chatStatus={session.status}

@@ -2,12 +2,19 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  type RefObject,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import type { SettingsChoice } from "@/components/settings/settings-dialog";
 import { announceConversationsChanged } from "@/lib/client-events";
 import { ParleyError, parseErrorBody } from "@/lib/errors";
 import type { ParleyMessage } from "@/lib/types";
 
-function createTransport() {
+function createTransport(setup: RefObject<SettingsChoice>) {
   return new DefaultChatTransport<ParleyMessage>({
     api: "/api/chat",
     // The server holds the history: send only the new message, or, for a
@@ -22,6 +29,8 @@ function createTransport() {
           trigger,
           id,
           message: { id: last?.id, role: "user", parts: last?.parts },
+          // Only used when this message creates the conversation.
+          setup: setup.current,
         },
       };
     },
@@ -33,12 +42,17 @@ export function useChatSession({
   id,
   initialMessages,
   isNew,
+  initialSetup,
 }: {
   id: string;
   initialMessages: ParleyMessage[];
   isNew: boolean;
+  initialSetup: SettingsChoice;
 }) {
-  const [transport] = useState(createTransport);
+  const [setup, setSetup] = useState(initialSetup);
+  const setupRef = useRef(setup);
+  setupRef.current = setup;
+  const [transport] = useState(() => createTransport(setupRef));
   const chat = useChat<ParleyMessage>({
     id,
     messages: initialMessages,
@@ -91,7 +105,27 @@ export function useChatSession({
     }
   }, [messages, clearError, sendMessage, regenerate]);
 
+  const saveSetup = useCallback(
+    async (next: SettingsChoice) => {
+      const response = await fetch(`/api/conversations/${id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(next),
+      });
+      // 404: the conversation starts with its first message, which will
+      // carry these settings.
+      if (!response.ok && response.status !== 404) {
+        const error = parseErrorBody(await response.text());
+        throw new Error(error?.message ?? "The settings could not be saved.");
+      }
+      setSetup(next);
+    },
+    [id],
+  );
+
   return {
+    setup,
+    saveSetup,
     messages,
     status,
     error: chat.error ? toDisplayError(chat.error) : undefined,

@@ -78,6 +78,13 @@ export function Sidebar({
             </ul>
           )}
         </nav>
+        <Link
+          href="/settings"
+          onClick={() => setOpen(false)}
+          className="border-t border-zinc-200 px-4 py-3 text-sm hover:bg-zinc-100 dark:border-zinc-800 dark:hover:bg-zinc-800"
+        >
+          Default settings
+        </Link>
       </aside>
     </>
   );

@@ -14,6 +14,7 @@ import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
 import { describeError, log } from "@/lib/log";
 import type { ParleyMessage } from "@/lib/types";
+import { resolveSetup, toProviderOptions } from "./conversation-setup";
 import { registerGeneration, releaseGeneration } from "./generations";
 import {
   attachReasoningDetails,
@@ -48,14 +49,22 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
     id: request.conversationId,
   });
   const turn = await prepareTurn({ request, conversation });
-  const model = conversation?.model ?? env.DEFAULT_MODEL;
+  const { model, settings } = await resolveSetup({
+    conversation,
+    requested: request.kind === "send" ? request.setup : undefined,
+  });
   const assistantId = randomUUID();
   // Converted before anything is saved: a history that cannot be sent
   // fails the request without leaving a half-made turn behind.
   const messages = await toModelMessages(turn.history);
 
   await beginReply({
-    conversation: { id: request.conversationId, title: turn.title, model },
+    conversation: {
+      id: request.conversationId,
+      title: turn.title,
+      model,
+      settings,
+    },
     userMessage: turn.userMessage,
     assistantMessage: { id: assistantId, parentId: turn.parentId, model },
   });
@@ -78,7 +87,9 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
 
   const result = streamText({
     model: getChatModel(model),
+    instructions: settings.systemPrompt || undefined,
     messages,
+    providerOptions: toProviderOptions(settings),
     tools,
     stopWhen: stepCountIs(MAX_STEPS),
     // A failed reply is shown at once with a Retry button rather than

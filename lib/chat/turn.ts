@@ -2,6 +2,7 @@ import "server-only";
 import type { Conversation } from "@/lib/db/conversations";
 import { getMessagesByConversationId } from "@/lib/db/messages";
 import { ParleyError } from "@/lib/errors";
+import type { GenerationSettings } from "@/lib/settings/schema";
 import type { ParleyMessage, StoredMessage } from "@/lib/types";
 import { activePath, pathTo } from "./thread";
 
@@ -11,6 +12,8 @@ export type TurnRequest =
       kind: "send";
       conversationId: string;
       message: { id: string; parts: ParleyMessage["parts"] };
+      /** The browser's choice for a conversation that doesn't exist yet. */
+      setup?: { model?: string; settings?: GenerationSettings };
     }
   | { kind: "retry"; conversationId: string; parentId: string };
 

@@ -2,11 +2,13 @@ import "server-only";
 import type { ConversationSummary } from "@/lib/types";
 import { getDb } from "./client";
 import { withDatabase } from "./errors";
+import type { Prisma } from "./generated/client";
 
 export type Conversation = {
   id: string;
   title: string;
   model: string;
+  settings: unknown;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -36,4 +38,27 @@ export function getConversationById({
   id: string;
 }): Promise<Conversation | null> {
   return withDatabase(() => getDb().conversation.findUnique({ where: { id } }));
+}
+
+/** Changes a conversation's model or settings; null when it doesn't exist. */
+export function updateConversation({
+  id,
+  model,
+  settings,
+}: {
+  id: string;
+  model?: string;
+  settings?: object;
+}): Promise<Conversation | null> {
+  return withDatabase(async () => {
+    const result = await getDb().conversation.updateMany({
+      where: { id },
+      data: {
+        model,
+        settings: settings as Prisma.InputJsonValue | undefined,
+      },
+    });
+    if (result.count === 0) return null;
+    return getDb().conversation.findUnique({ where: { id } });
+  });
 }

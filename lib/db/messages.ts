@@ -24,7 +24,12 @@ export function getMessagesByConversationId({
   });
 }
 
-type NewConversation = { id: string; title: string; model: string };
+type NewConversation = {
+  id: string;
+  title: string;
+  model: string;
+  settings: object;
+};
 type NewUserMessage = {
   id: string;
   parentId: string | null;
@@ -51,7 +56,12 @@ export function beginReply({
     const writes: Prisma.PrismaPromise<unknown>[] = [
       db.conversation.upsert({
         where: { id: conversation.id },
-        create: { ...conversation, createdAt: now, updatedAt: now },
+        create: {
+          ...conversation,
+          settings: conversation.settings as Prisma.InputJsonValue,
+          createdAt: now,
+          updatedAt: now,
+        },
         update: { updatedAt: now },
       }),
     ];

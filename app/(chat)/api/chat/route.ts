@@ -9,7 +9,12 @@ export async function POST(request: Request) {
     const body = await readJsonBody(request, chatRequestSchema);
     return streamReply(
       body.trigger === "submit-message"
-        ? { kind: "send", conversationId: body.id, message: body.message }
+        ? {
+            kind: "send",
+            conversationId: body.id,
+            message: body.message,
+            setup: body.setup,
+          }
         : { kind: "retry", conversationId: body.id, parentId: body.parentId },
     );
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { generationSettingsSchema, modelIdSchema } from "@/lib/settings/schema";
 
 export const MAX_MESSAGE_CHARACTERS = 100_000;
 
@@ -33,6 +34,13 @@ export const chatRequestSchema = z.discriminatedUnion("trigger", [
           message: "the message is empty",
         }),
     }),
+    /** Used only when this message creates the conversation. */
+    setup: z
+      .object({
+        model: modelIdSchema.optional(),
+        settings: generationSettingsSchema.optional(),
+      })
+      .optional(),
   }),
   z.object({
     trigger: z.literal("regenerate-message"),

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Chat } from "@/components/chat/chat";
+import { tools } from "@/lib/ai/tools";
 import { activePath, toUIMessage } from "@/lib/chat/thread";
 import { getConversationById } from "@/lib/db/conversations";
 import { getMessagesByConversationId } from "@/lib/db/messages";
+import { readSettings } from "@/lib/settings/schema";
 import { conversationIdSchema } from "../../api/chat/schema";
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,6 +30,11 @@ export default async function ConversationPage({ params }: Props) {
       key={id}
       id={id}
       initialMessages={activePath(messages).map(toUIMessage)}
+      setup={{
+        model: conversation.model,
+        settings: readSettings(conversation.settings),
+      }}
+      toolNames={Object.keys(tools)}
     />
   );
 }

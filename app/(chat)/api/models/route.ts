@@ -1,0 +1,8 @@
+import { listModels } from "@/lib/ai/models";
+import { respond } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return respond(async () => Response.json(await listModels()));
+}

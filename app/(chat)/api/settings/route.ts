@@ -1,0 +1,19 @@
+import { loadAppDefaults } from "@/lib/chat/conversation-setup";
+import { saveAppSettings } from "@/lib/db/settings";
+import { readJsonBody, respond } from "@/lib/http";
+import { appSettingsSchema } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** The defaults new conversations start from. */
+export async function GET() {
+  return respond(async () => Response.json(await loadAppDefaults()));
+}
+
+export async function PUT(request: Request) {
+  return respond(async () => {
+    const body = await readJsonBody(request, appSettingsSchema);
+    await saveAppSettings(body);
+    return Response.json(body);
+  });
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { DefaultsForm } from "@/components/settings/defaults-form";
+import { tools } from "@/lib/ai/tools";
+import { loadAppDefaults } from "@/lib/chat/conversation-setup";
+
+export const metadata: Metadata = { title: "Default settings · Parley" };
+
+export default async function SettingsPage() {
+  return (
+    <div className="flex-1 overflow-y-auto">
+      <div className="mx-auto max-w-2xl px-4 py-6 pl-12 md:pl-4">
+        <h1 className="mb-1 text-xl font-semibold">Default settings</h1>
+        <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+          New conversations start with these. Each conversation keeps its own
+          copy, changed through its Settings button.
+        </p>
+        <DefaultsForm
+          initial={await loadAppDefaults()}
+          toolNames={Object.keys(tools)}
+        />
+      </div>
+    </div>
+  );
+}

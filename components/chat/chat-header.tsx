@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import {
+  type SettingsChoice,
+  SettingsDialog,
+} from "@/components/settings/settings-dialog";
+
+export function ChatHeader({
+  setup,
+  toolNames,
+  onSave,
+}: {
+  setup: SettingsChoice;
+  toolNames: string[];
+  onSave: (choice: SettingsChoice) => Promise<void>;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <header className="flex items-center gap-2 border-b border-zinc-200 py-2 pr-3 pl-12 md:pl-4 dark:border-zinc-800">
+      <span
+        data-testid="conversation-model"
+        className="min-w-0 flex-1 truncate font-mono text-sm text-zinc-600 dark:text-zinc-400"
+      >
+        {setup.model}
+      </span>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Settings
+      </button>
+      {open ? (
+        <SettingsDialog
+          initial={setup}
+          toolNames={toolNames}
+          onSave={onSave}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
+    </header>
+  );
+}

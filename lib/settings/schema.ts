@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { modelIdSchema } from "@/lib/env";
+
+export { modelIdSchema };
+
+/**
+ * Generation settings of a conversation. `params` holds OpenRouter request
+ * fields under their API names, exactly as the person set them: whatever is
+ * present is sent, whatever is absent is left to the model's defaults.
+ */
+export const reasoningEfforts = [
+  "xhigh",
+  "high",
+  "medium",
+  "low",
+  "minimal",
+  "none",
+] as const;
+
+const number = (min: number, max: number) => z.number().min(min).max(max);
+
+export const responseFormatSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text") }),
+  z.object({ type: z.literal("json_object") }),
+  z.object({
+    type: z.literal("json_schema"),
+    json_schema: z.object({
+      name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, {
+        message: "use 1 to 64 letters, digits, _ or -",
+      }),
+      schema: z.record(z.string(), z.unknown()),
+      strict: z.boolean().optional(),
+    }),
+  }),
+]);
+
+export const openRouterParamsSchema = z.strictObject({
+  temperature: number(0, 2).optional(),
+  top_p: z.number().gt(0, { message: "must be above 0" }).max(1).optional(),
+  top_k: z.int().min(0).optional(),
+  min_p: number(0, 1).optional(),
+  top_a: number(0, 1).optional(),
+  frequency_penalty: number(-2, 2).optional(),
+  presence_penalty: number(-2, 2).optional(),
+  repetition_penalty: z
+    .number()
+    .gt(0, { message: "must be above 0" })
+    .max(2)
+    .optional(),
+  max_tokens: z.int().min(1).optional(),
+  seed: z.int().optional(),
+  stop: z
+    .array(z.string().min(1).max(100))
+    .max(4, { message: "at most 4 stop sequences" })
+    .optional(),
+  response_format: responseFormatSchema.optional(),
+  logit_bias: z.record(z.string().regex(/^\d+$/), number(-100, 100)).optional(),
+  tool_choice: z
+    .union([
+      z.enum(["auto", "none", "required"]),
+      z.object({
+        type: z.literal("function"),
+        function: z.object({ name: z.string().min(1) }),
+      }),
+    ])
+    .optional(),
+  parallel_tool_calls: z.boolean().optional(),
+  reasoning: z
+    .strictObject({
+      effort: z.enum(reasoningEfforts).optional(),
+      max_tokens: z.int().min(1).optional(),
+      exclude: z.boolean().optional(),
+    })
+    .refine((value) => !(value.effort && value.max_tokens), {
+      message: "set an effort or a token budget, not both",
+    })
+    .optional(),
+  provider: z
+    .strictObject({
+      order: z.array(z.string().min(1)).max(20).optional(),
+      allow_fallbacks: z.boolean().optional(),
+      sort: z.enum(["price", "throughput", "latency"]).optional(),
+      data_collection: z.enum(["allow", "deny"]).optional(),
+    })
+    .optional(),
+  models: z.array(z.string().min(1)).max(5).optional(),
+});
+
+export const generationSettingsSchema = z.strictObject({
+  systemPrompt: z.string().max(50_000).optional(),
+  params: openRouterParamsSchema.default({}),
+});
+
+export type OpenRouterParams = z.infer<typeof openRouterParamsSchema>;
+export type GenerationSettings = z.infer<typeof generationSettingsSchema>;
+
+export const emptySettings: GenerationSettings = { params: {} };
+
+/** Reads stored settings, dropping what no longer validates. */
+export function readSettings(value: unknown): GenerationSettings {
+  const parsed = generationSettingsSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : emptySettings;
+}
