@@ -126,3 +126,15 @@ describe("toUpstreamError", () => {
     expect(error.message).not.toContain("SyntaxError");
   });
 });
+
+describe("errors inside the stream", () => {
+  it("quotes OpenRouter's words from the SDK's stream error", () => {
+    const wrapped = Object.assign(new Error("Token limit reached"), {
+      name: "AI_StreamProviderError",
+      statusCode: 400,
+    });
+    expect(toUpstreamError(wrapped).message).toBe(
+      'OpenRouter returned an error. OpenRouter said: "Token limit reached"',
+    );
+  });
+});

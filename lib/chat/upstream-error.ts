@@ -42,7 +42,12 @@ export function toUpstreamError(error: unknown): ParleyError {
       error,
     );
   }
-  // Errors reported inside a stream arrive as OpenRouter's raw error object.
+  // An error chunk inside the stream: the SDK wraps OpenRouter's error
+  // object (its message and code) in an AI_StreamProviderError.
+  if (isStreamProviderError(error)) {
+    return explain(error.statusCode, error.message, undefined, error);
+  }
+  // Without the wrapper it is OpenRouter's raw error object.
   if (isUpstreamErrorObject(error)) {
     const status = typeof error.code === "number" ? error.code : undefined;
     return explain(status, error.message, undefined, error);
@@ -74,6 +79,12 @@ function explain(
     : "";
   const wait = retryAfter ? ` OpenRouter asks to wait ${retryAfter} s.` : "";
   return upstream(`${hint}${quoted}${wait}`, cause);
+}
+
+function isStreamProviderError(
+  error: unknown,
+): error is Error & { statusCode?: number } {
+  return error instanceof Error && error.name === "AI_StreamProviderError";
 }
 
 /** OpenRouter's `{ code, message }` error object; never an Error. */
