@@ -1,4 +1,5 @@
 import { getToolName, isToolUIPart } from "ai";
+import { Markdown } from "@/components/markdown/markdown";
 import type { MessageStatus, ParleyMessage } from "@/lib/types";
 import { ErrorAlert } from "./error-alert";
 import { ReasoningBlock } from "./reasoning-block";
@@ -36,11 +37,15 @@ export function MessageItem({
     >
       {isUser ? (
         <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2 whitespace-pre-wrap dark:bg-zinc-800">
-          <Parts parts={message.parts} streaming={false} />
+          <Parts parts={message.parts} streaming={false} markdown={false} />
         </div>
       ) : (
         <>
-          <Parts parts={message.parts} streaming={status === "streaming"} />
+          <Parts
+            parts={message.parts}
+            streaming={status === "streaming"}
+            markdown
+          />
           {status === "streaming" && message.parts.length === 0 ? (
             <p className="text-sm text-zinc-500">Waiting for the model…</p>
           ) : null}
@@ -60,10 +65,16 @@ export function MessageItem({
   );
 }
 
-function Parts({ parts, streaming }: { parts: Part[]; streaming: boolean }) {
+type PartsProps = {
+  streaming: boolean;
+  /** Assistant text is Markdown; what people type stays as typed. */
+  markdown: boolean;
+};
+
+function Parts({ parts, ...props }: PartsProps & { parts: Part[] }) {
   // Parts only ever grow at the end, so their position is a stable key.
   return parts.map((part, index) => (
-    <PartView key={partKey(part, index)} part={part} streaming={streaming} />
+    <PartView key={partKey(part, index)} part={part} {...props} />
   ));
 }
 
@@ -71,13 +82,18 @@ function partKey(part: Part, index: number): string {
   return isToolUIPart(part) ? part.toolCallId : `${part.type}:${index}`;
 }
 
-function PartView({ part, streaming }: { part: Part; streaming: boolean }) {
+function PartView({ part, streaming, markdown }: PartsProps & { part: Part }) {
   if (isToolUIPart(part)) {
     return <ToolCallBlock part={part} name={getToolName(part)} />;
   }
   switch (part.type) {
     case "text":
-      return (
+      return markdown ? (
+        <Markdown
+          text={part.text}
+          streaming={streaming && part.state === "streaming"}
+        />
+      ) : (
         <div className="leading-relaxed whitespace-pre-wrap">{part.text}</div>
       );
     case "reasoning":
