@@ -23,6 +23,8 @@ export type MessageMetadata = {
   usage?: TokenUsage;
   /** USD, as OpenRouter reports it. */
   cost?: number;
+  /** How long the model reasoned, measured on the server. */
+  reasoningMs?: number;
   error?: { code: string; message: string };
 };
 
@@ -32,6 +34,9 @@ export type ParleyMessage = UIMessage<MessageMetadata>;
 export type ConversationSummary = {
   id: string;
   title: string;
+  /** "message": still the first words; a generated title may follow. */
+  titleSource: "message" | "generated" | "user";
+  pinned: boolean;
   updatedAt: string;
 };
 
@@ -53,6 +58,7 @@ export type StoredMessage = {
   error: { code: string; message: string } | null;
   usage: TokenUsage | null;
   cost: number | null;
+  reasoningMs?: number | null;
   steps: StepProviderData[];
   createdAt: Date;
 };

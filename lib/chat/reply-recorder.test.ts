@@ -94,6 +94,7 @@ describe("ReplyRecorder", () => {
       error: null,
       usage,
       cost: 0.002,
+      reasoningMs: null,
       steps: [{ reasoningDetails: details }],
     });
     expect(reply.failure()).toBeNull();
@@ -217,5 +218,46 @@ describe("settleParts", () => {
       { type: "step-start" },
       { type: "text", text: "Partial", state: "done" },
     ]);
+  });
+});
+
+describe("reasoning time", () => {
+  it("is measured from the first reasoning part to the last one's end", () => {
+    let clock = 1_000;
+    const recorder = new ReplyRecorder(
+      "deepseek/deepseek-v4-flash",
+      {
+        conversationId: "c",
+        messageId: "m",
+        controller: new AbortController(),
+      },
+      () => new ParleyError("upstream:openrouter", "quiet"),
+      () => clock,
+    );
+    recorder.observe({ type: "start" });
+    recorder.observe({ type: "reasoning-start", id: "r1" } as never);
+    clock += 1_500;
+    recorder.observe({ type: "reasoning-end", id: "r1" } as never);
+    clock += 4_000;
+    recorder.observe({ type: "reasoning-start", id: "r2" } as never);
+    clock += 500;
+    const finish = recorder.observe({
+      type: "finish",
+      finishReason: "stop",
+      rawFinishReason: "stop",
+      totalUsage: {
+        inputTokens: 1,
+        outputTokens: 2,
+        totalTokens: 3,
+        inputTokenDetails: {
+          noCacheTokens: 1,
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+        },
+        outputTokenDetails: { textTokens: 1, reasoningTokens: 1 },
+      },
+    } as never);
+    expect(finish?.reasoningMs).toBe(2_000);
+    expect(recorder.outcome([]).reasoningMs).toBe(2_000);
   });
 });

@@ -29,11 +29,15 @@ export class ReplyRecorder {
   private error: ParleyError | null = null;
   private aborted = false;
   private finished = false;
+  private reasoningMs = 0;
+  private reasoningSince: number | null = null;
+  private openReasoningParts = 0;
 
   constructor(
     model: string,
     private readonly generation: Generation,
     private readonly describeAbort: () => ParleyError,
+    private readonly now: () => number = Date.now,
   ) {
     this.model = model;
   }
@@ -42,6 +46,14 @@ export class ReplyRecorder {
     switch (part.type) {
       case "start":
         return { status: "streaming", model: this.model };
+      case "reasoning-start":
+        this.openReasoningParts += 1;
+        this.reasoningSince ??= this.now();
+        return undefined;
+      case "reasoning-end":
+        this.openReasoningParts = Math.max(0, this.openReasoningParts - 1);
+        if (this.openReasoningParts === 0) this.stopReasoningClock();
+        return undefined;
       case "finish-step":
         this.recordStep(part.response.modelId, part.providerMetadata);
         return undefined;
@@ -50,12 +62,14 @@ export class ReplyRecorder {
         return this.snapshot();
       case "abort":
         this.aborted = true;
+        this.stopReasoningClock();
         if (this.generation.stopReason === undefined) {
           this.error ??= this.describeAbort();
         }
         return this.snapshot();
       case "finish":
         this.finished = true;
+        this.stopReasoningClock();
         this.finishReason = part.rawFinishReason ?? part.finishReason;
         this.usage = toTokenUsage(part.totalUsage);
         return this.snapshot();
@@ -77,6 +91,7 @@ export class ReplyRecorder {
       error: metadata.error ?? null,
       usage: this.usage,
       cost: this.cost,
+      reasoningMs: metadata.reasoningMs ?? null,
       steps: this.steps,
     };
   }
@@ -92,6 +107,10 @@ export class ReplyRecorder {
       finishReason: this.finishReason ?? undefined,
       usage: this.usage ?? undefined,
       cost: this.cost ?? undefined,
+      reasoningMs:
+        this.reasoningMs > 0 && this.reasoningSince === null
+          ? this.reasoningMs
+          : undefined,
       error: this.error
         ? { code: this.error.code, message: this.error.message }
         : undefined,
@@ -104,6 +123,14 @@ export class ReplyRecorder {
       return this.generation.stopReason === "user" ? "stopped" : "interrupted";
     }
     return this.finished ? "complete" : "streaming";
+  }
+
+  /** Reasoning time is measured here, on the server, not in the browser. */
+  private stopReasoningClock(): void {
+    if (this.reasoningSince === null) return;
+    this.reasoningMs += this.now() - this.reasoningSince;
+    this.reasoningSince = null;
+    this.openReasoningParts = 0;
   }
 
   private recordStep(modelId: string, metadata: unknown): void {

@@ -40,6 +40,7 @@ export function toUIMessage(message: StoredMessage): ParleyMessage {
       finishReason: message.finishReason ?? undefined,
       usage: message.usage ?? undefined,
       cost: message.cost ?? undefined,
+      reasoningMs: message.reasoningMs ?? undefined,
       error: message.error ?? undefined,
     },
   };

@@ -107,6 +107,7 @@ export type ReplyOutcome = {
   error: { code: string; message: string } | null;
   usage: TokenUsage | null;
   cost: number | null;
+  reasoningMs: number | null;
   steps: StepProviderData[];
 };
 
@@ -132,6 +133,7 @@ export function finishReply({
         reasoningTokens: outcome.usage?.reasoning ?? null,
         cachedTokens: outcome.usage?.cached ?? null,
         cost: outcome.cost,
+        reasoningMs: outcome.reasoningMs,
         providerMetadata: { steps: outcome.steps } as Prisma.InputJsonValue,
       },
     });
@@ -177,6 +179,7 @@ function toStoredMessage(row: MessageRow): StoredMessage {
     error: row.error as StoredMessage["error"],
     usage,
     cost: row.cost,
+    reasoningMs: row.reasoningMs,
     steps: metadata?.steps ?? [],
     createdAt: row.createdAt,
   };
