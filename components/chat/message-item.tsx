@@ -1,6 +1,10 @@
 import { getToolName, isToolUIPart } from "ai";
 import { Markdown } from "@/components/markdown/markdown";
-import type { MessageStatus, ParleyMessage } from "@/lib/types";
+import type {
+  MessageMetadata,
+  MessageStatus,
+  ParleyMessage,
+} from "@/lib/types";
 import { ErrorAlert } from "./error-alert";
 import { ReasoningBlock } from "./reasoning-block";
 import { ToolCallBlock } from "./tool-call-block";
@@ -45,6 +49,7 @@ export function MessageItem({
             parts={message.parts}
             streaming={status === "streaming"}
             markdown
+            reasoningNote={describeReasoning(message.metadata)}
           />
           {status === "streaming" && message.parts.length === 0 ? (
             <p className="text-sm text-zinc-500">Waiting for the model…</p>
@@ -69,7 +74,20 @@ type PartsProps = {
   streaming: boolean;
   /** Assistant text is Markdown; what people type stays as typed. */
   markdown: boolean;
+  /** How long and how many tokens the model reasoned, once known. */
+  reasoningNote?: string;
 };
+
+function describeReasoning(metadata: MessageMetadata | undefined) {
+  const pieces: string[] = [];
+  if (metadata?.reasoningMs !== undefined) {
+    pieces.push(`${(metadata.reasoningMs / 1000).toFixed(1)} s`);
+  }
+  if (metadata?.usage?.reasoning) {
+    pieces.push(`${metadata.usage.reasoning} tokens`);
+  }
+  return pieces.length > 0 ? pieces.join(" · ") : undefined;
+}
 
 function Parts({ parts, ...props }: PartsProps & { parts: Part[] }) {
   // Parts only ever grow at the end, so their position is a stable key.
@@ -82,7 +100,12 @@ function partKey(part: Part, index: number): string {
   return isToolUIPart(part) ? part.toolCallId : `${part.type}:${index}`;
 }
 
-function PartView({ part, streaming, markdown }: PartsProps & { part: Part }) {
+function PartView({
+  part,
+  streaming,
+  markdown,
+  reasoningNote,
+}: PartsProps & { part: Part }) {
   if (isToolUIPart(part)) {
     return <ToolCallBlock part={part} name={getToolName(part)} />;
   }
@@ -101,6 +124,7 @@ function PartView({ part, streaming, markdown }: PartsProps & { part: Part }) {
         <ReasoningBlock
           text={part.text}
           streaming={streaming && part.state === "streaming"}
+          note={reasoningNote}
         />
       );
     case "source-url":

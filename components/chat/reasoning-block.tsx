@@ -6,9 +6,12 @@ import { useEffect, useState } from "react";
 export function ReasoningBlock({
   text,
   streaming,
+  note,
 }: {
   text: string;
   streaming: boolean;
+  /** Duration and token count, shown once the reasoning is over. */
+  note?: string;
 }) {
   const [open, setOpen] = useState(streaming);
   useEffect(() => setOpen(streaming), [streaming]);
@@ -23,7 +26,13 @@ export function ReasoningBlock({
         onClick={() => setOpen(!open)}
         className="flex w-full items-center gap-2 px-3 py-2 text-left text-zinc-600 dark:text-zinc-400"
       >
-        <span>{streaming ? "Reasoning…" : "Reasoning"}</span>
+        <span>
+          {streaming
+            ? "Reasoning…"
+            : note
+              ? `Reasoning · ${note}`
+              : "Reasoning"}
+        </span>
         <span aria-hidden className="ml-auto">
           {open ? "▾" : "▸"}
         </span>

@@ -27,6 +27,12 @@ test("reasoning streams live in its own block, folded once the answer is in", as
   await expect(reply).toContainText("Because air scatters blue light");
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await expect(reasoning).not.toContainText("Rayleigh");
+  // Duration measured on the server, tokens from OpenRouter's usage.
+  await expect(toggle).toHaveAccessibleName(
+    /^Reasoning · \d+\.\d s · \d+ tokens/,
+  );
+  const [seconds] = (await toggle.innerText()).match(/\d+\.\d/) ?? [];
+  expect(Number(seconds)).toBeGreaterThan(0.2);
   await toggle.click();
   await expect(reasoning).toContainText("so blue wins.");
   // The reasoning sits above the answer.
