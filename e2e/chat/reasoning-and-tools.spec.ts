@@ -31,7 +31,7 @@ test("reasoning streams live in its own block, folded once the answer is in", as
   await expect(toggle).toHaveAccessibleName(
     /^Reasoning · \d+\.\d s · \d+ tokens/,
   );
-  const [seconds] = (await toggle.innerText()).match(/\d+\.\d/) ?? [];
+  const [seconds] = ((await toggle.textContent()) ?? "").match(/\d+\.\d/) ?? [];
   expect(Number(seconds)).toBeGreaterThan(0.2);
   await toggle.click();
   await expect(reasoning).toContainText("so blue wins.");
