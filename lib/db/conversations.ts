@@ -20,13 +20,21 @@ export function listConversations({
 } = {}): Promise<ConversationSummary[]> {
   return withDatabase(async () => {
     const rows = await getDb().conversation.findMany({
-      select: { id: true, title: true, updatedAt: true },
+      select: {
+        id: true,
+        title: true,
+        titleSource: true,
+        pinned: true,
+        updatedAt: true,
+      },
       orderBy: { updatedAt: "desc" },
       take: limit,
     });
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
+      titleSource: row.titleSource as ConversationSummary["titleSource"],
+      pinned: row.pinned,
       updatedAt: row.updatedAt.toISOString(),
     }));
   });
