@@ -35,6 +35,7 @@ export async function handleChat(
     headers: request.headers,
     body,
     lastUserText: userText,
+    stream: isStreamRequest(body),
   });
   const sink = sseSink(response, record);
   const json = (status: number, value: unknown, headers = {}) => {
@@ -47,7 +48,7 @@ export async function handleChat(
   if (!parsed.ok) return json(400, errorBody(400, parsed.message));
   const chat = parsed.request;
   const model = chat.model ?? DEFAULT_MODEL;
-  const entry = store.find(userText);
+  const entry = store.find(userText, chat.stream === true);
   const strict = entry?.scenario.deepseekStrict ?? store.config.deepseekStrict;
   if (strict && isDeepSeekV4(model) && lacksReasoningDetails(chat)) {
     return json(400, errorBody(400, missingReasoningDetailsMessage));
@@ -121,4 +122,12 @@ function sseSink(response: ServerResponse, record: RecordedRequest): SseSink {
       response.destroy();
     },
   };
+}
+
+function isStreamRequest(body: unknown): boolean {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    (body as { stream?: unknown }).stream === true
+  );
 }

@@ -1,5 +1,5 @@
 import type { FakeResponse, Scenario } from "./scenarios";
-import type { FakeConfig, RecordedRequest } from "./store";
+import type { FakeConfig, RecordedRequest, RequestKind } from "./store";
 
 /** Drives a fake running in another process through `/__fake/`. */
 export class FakeOpenRouterClient {
@@ -19,10 +19,14 @@ export class FakeOpenRouterClient {
     await this.#call("POST", "/__fake/scenarios", scenario);
   }
 
-  async requests(match?: string): Promise<RecordedRequest[]> {
-    const query =
-      match === undefined ? "" : `?match=${encodeURIComponent(match)}`;
-    const body = await this.#call("GET", `/__fake/requests${query}`);
+  /** Streamed requests only, unless `kind` says otherwise. */
+  async requests(
+    match?: string,
+    kind: RequestKind = "streams",
+  ): Promise<RecordedRequest[]> {
+    const query = new URLSearchParams({ kind });
+    if (match !== undefined) query.set("match", match);
+    const body = await this.#call("GET", `/__fake/requests?${query}`);
     return (body as { requests: RecordedRequest[] }).requests;
   }
 

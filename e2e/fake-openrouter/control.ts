@@ -4,18 +4,26 @@ import { errorBody } from "./errors";
 import { fixtureExists } from "./fixtures";
 import { parseJson, readBody, sendJson } from "./http";
 import { type FakeResponse, type Scenario, scenarioSchema } from "./scenarios";
-import type { FakeConfig, FakeStore, RecordedRequest } from "./store";
+import type {
+  FakeConfig,
+  FakeStore,
+  RecordedRequest,
+  RequestKind,
+} from "./store";
 
 /** What tests can do to a running fake, in process or over HTTP. */
 export interface FakeControl {
   /** Adds a scenario, or replaces the one with the same `match`. */
   register(scenario: Scenario): void;
   script(match: string, ...responses: FakeResponse[]): void;
-  requests(match?: string): RecordedRequest[];
+  /** Streamed requests only, unless `kind` says otherwise. */
+  requests(match?: string, kind?: RequestKind): RecordedRequest[];
   configure(config: Partial<FakeConfig>): FakeConfig;
   /** Forgets scenarios and requests and restores the start options. */
   reset(): void;
 }
+
+const requestKindSchema = z.enum(["streams", "non-streams", "all"]).optional();
 
 const configSchema = z.strictObject({ deepseekStrict: z.boolean() }).partial();
 
@@ -32,7 +40,7 @@ export function createControl(store: FakeStore): FakeControl {
   return {
     register,
     script: (match, ...responses) => register({ match, responses }),
-    requests: (match) => store.requests(match),
+    requests: (match, kind) => store.requests(match, kind),
     configure(config) {
       store.config = { ...store.config, ...configSchema.parse(config) };
       return store.config;
@@ -52,7 +60,12 @@ export async function handleControl(
   try {
     if (route === "GET /__fake/requests") {
       const match = url.searchParams.get("match") ?? undefined;
-      return sendJson(response, 200, { requests: control.requests(match) });
+      const kind = requestKindSchema.parse(
+        url.searchParams.get("kind") ?? undefined,
+      );
+      return sendJson(response, 200, {
+        requests: control.requests(match, kind),
+      });
     }
     if (route === "POST /__fake/reset") {
       control.reset();

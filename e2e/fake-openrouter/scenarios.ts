@@ -110,6 +110,9 @@ export const scenarioSchema = z.strictObject({
   responses: z.array(fakeResponseSchema).min(1),
   /** DeepSeek V4 check on assistant history (§6.3); on unless false. */
   deepseekStrict: z.boolean().optional(),
+  /** Which requests it answers: streamed ones (the default), non-streamed
+   * ones (an app's side calls, such as title generation) or all. */
+  answers: z.enum(["streams", "non-streams", "all"]).optional(),
 });
 
 export type StreamResponse = z.infer<typeof streamResponseSchema>;

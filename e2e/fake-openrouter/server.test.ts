@@ -81,7 +81,7 @@ describe("recording", () => {
     await streamFromFake(fake, { model: "openai/gpt-4o", prompt: "record me" });
     await postChat(fake, { messages: [user("record me too")] }, "sk-bad-0000");
 
-    const [first, second] = fake.requests("record me");
+    const [first, second] = fake.requests("record me", "all");
     expect(first).toMatchObject({
       method: "POST",
       path: "/api/v1/chat/completions",
@@ -234,6 +234,7 @@ describe("DeepSeek V4 reasoning_details (§6.3)", () => {
       match: "lenient",
       responses: [{ kind: "stream", text: "fine" }],
       deepseekStrict: false,
+      answers: "all",
     });
     expect((await postChat(fake, turn("lenient", {}))).status).toBe(200);
     expect(fake.configure({ deepseekStrict: false }).deepseekStrict).toBe(
@@ -301,5 +302,28 @@ describe("scenarios and the HTTP control API", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("side requests", () => {
+  it("leaves non-streamed requests to scenarios that ask for them", async () => {
+    fake.script("quoted question", { kind: "stream", text: "The turn." });
+    fake.register({
+      match: "Title for: quoted question",
+      answers: "non-streams",
+      responses: [{ kind: "stream", text: "A title" }],
+    });
+    const side = await postChat(fake, {
+      messages: [user("Title for: quoted question")],
+    });
+    expect((await side.json()).choices[0].message.content).toBe("A title");
+    const unscripted = await postChat(fake, {
+      messages: [user("Summarise: quoted question")],
+    });
+    expect((await unscripted.json()).choices[0].message.content).toBe(
+      "Echo: Summarise: quoted question",
+    );
+    expect(fake.requests("quoted question")).toEqual([]);
+    expect(fake.requests("quoted question", "non-streams")).toHaveLength(2);
   });
 });

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   /** Parsed JSON body; null when it was not JSON. */
   body: unknown;
   lastUserText: string;
+  /** `stream: true` in the body: a chat turn, not a side request. */
+  stream: boolean;
   /** ISO time of arrival. */
   receivedAt: string;
   /** `match` of the scenario that answered; null for the default reply and
@@ -21,6 +23,8 @@ export interface RecordedRequest {
   /** The client went away before the response was complete. */
   aborted: boolean;
 }
+
+export type RequestKind = "streams" | "non-streams" | "all";
 
 export interface FakeConfig {
   /** DeepSeek V4 history check (§6.3) for scenarios that do not set it. */
@@ -60,12 +64,18 @@ export class FakeStore {
     });
   }
 
-  /** The scenario for a last user text; the longest match wins. */
-  find(text: string): ScenarioEntry | undefined {
+  /**
+   * The scenario for a last user text; the longest match wins. A scenario
+   * answers streamed requests unless it says otherwise, so an app's side
+   * requests that quote the conversation (a title, a summary) don't take
+   * the replies scripted for the conversation itself.
+   */
+  find(text: string, stream: boolean): ScenarioEntry | undefined {
     let found: ScenarioEntry | undefined;
     for (const entry of this.#scenarios.values()) {
-      const { match } = entry.scenario;
+      const { match, answers = "streams" } = entry.scenario;
       if (!text.includes(match)) continue;
+      if (answers !== "all" && (answers === "streams") !== stream) continue;
       if (!found || match.length > found.scenario.match.length) found = entry;
     }
     return found;
@@ -77,6 +87,7 @@ export class FakeStore {
     headers: IncomingHttpHeaders;
     body: unknown;
     lastUserText: string;
+    stream: boolean;
   }): RecordedRequest {
     const recorded: RecordedRequest = {
       id: this.#requests.length + 1,
@@ -85,6 +96,7 @@ export class FakeStore {
       headers: redactHeaders(request.headers),
       body: request.body,
       lastUserText: request.lastUserText,
+      stream: request.stream,
       receivedAt: new Date().toISOString(),
       scenario: null,
       status: null,
@@ -94,12 +106,16 @@ export class FakeStore {
     return recorded;
   }
 
-  /** Requests whose last user text contains `match`; all without it. */
-  requests(match?: string): RecordedRequest[] {
+  /**
+   * Requests whose last user text contains `match` (all without it).
+   * Streamed ones only, unless `kind` asks for the others too.
+   */
+  requests(match?: string, kind: RequestKind = "streams"): RecordedRequest[] {
     return this.#requests
       .filter(
         (request) =>
-          match === undefined || request.lastUserText.includes(match),
+          (match === undefined || request.lastUserText.includes(match)) &&
+          (kind === "all" || (kind === "streams") === request.stream),
       )
       .map((request) => ({ ...request }));
   }

@@ -89,7 +89,11 @@ describe("framing (§4)", () => {
   });
 
   it("answers stream:false with a chat.completion body", async () => {
-    fake.script("no stream", { kind: "stream", text: "Whole answer." });
+    fake.register({
+      match: "no stream",
+      answers: "non-streams",
+      responses: [{ kind: "stream", text: "Whole answer." }],
+    });
     const response = await postChat(fake, {
       model: MODEL,
       messages: [{ role: "user", content: "no stream" }],
@@ -107,10 +111,12 @@ describe("framing (§4)", () => {
   });
 
   it("puts merged reasoning details in a non-stream body", async () => {
-    fake.script("no stream reasoning", {
-      kind: "stream",
-      reasoning: "Short thought.",
-      text: "Answer.",
+    fake.register({
+      match: "no stream reasoning",
+      answers: "non-streams",
+      responses: [
+        { kind: "stream", reasoning: "Short thought.", text: "Answer." },
+      ],
     });
     const body = await (
       await postChat(fake, {
