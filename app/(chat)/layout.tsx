@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SetupNotice } from "@/components/setup-notice";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { hasApiKey } from "@/lib/ai/provider";
@@ -15,6 +16,7 @@ export default async function ChatLayout({
   const conversations = await listConversations();
   return (
     <div className="flex h-full">
+      <KeyboardShortcuts />
       <Sidebar initialConversations={conversations} />
       <main className="flex min-w-0 flex-1 flex-col">
         {hasApiKey() ? null : <SetupNotice />}

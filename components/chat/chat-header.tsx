@@ -5,17 +5,23 @@ import {
   type SettingsChoice,
   SettingsDialog,
 } from "@/components/settings/settings-dialog";
+import { formatTokenCount } from "@/lib/format";
+import type { ParleyMessage } from "@/lib/types";
+import { formatCost, sumUsage } from "@/lib/usage-totals";
 
 export function ChatHeader({
   setup,
   toolNames,
   onSave,
+  messages,
 }: {
+  messages: ParleyMessage[];
   setup: SettingsChoice;
   toolNames: string[];
   onSave: (choice: SettingsChoice) => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
+  const totals = sumUsage(messages);
   return (
     <header className="flex items-center gap-2 border-b border-zinc-200 py-2 pr-3 pl-12 md:pl-4 dark:border-zinc-800">
       <span
@@ -24,6 +30,15 @@ export function ChatHeader({
       >
         {setup.model}
       </span>
+      {totals.replies > 0 ? (
+        <span
+          data-testid="conversation-totals"
+          title="Tokens and cost of the replies shown, as OpenRouter reported them"
+          className="shrink-0 text-xs text-zinc-500"
+        >
+          {formatTokenCount(totals.tokens)} tokens · {formatCost(totals.cost)}
+        </span>
+      ) : null}
       <button
         type="button"
         onClick={() => setOpen(true)}

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import type { SettingsChoice } from "@/components/settings/settings-dialog";
+import type { Versions } from "@/lib/chat/thread";
 import type { ParleyMessage } from "@/lib/types";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
@@ -12,12 +13,14 @@ import { useChatSession } from "./use-chat-session";
 export function Chat({
   id,
   initialMessages,
+  initialVersions,
   isNew = false,
   setup,
   toolNames,
 }: {
   id: string;
   initialMessages: ParleyMessage[];
+  initialVersions?: Versions;
   isNew?: boolean;
   setup: SettingsChoice;
   toolNames: string[];
@@ -25,6 +28,7 @@ export function Chat({
   const session = useChatSession({
     id,
     initialMessages,
+    initialVersions,
     isNew,
     initialSetup: setup,
   });
@@ -49,6 +53,7 @@ export function Chat({
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <ChatHeader
+        messages={session.messages}
         setup={session.setup}
         toolNames={toolNames}
         onSave={session.saveSetup}
@@ -58,6 +63,7 @@ export function Chat({
         chatStatus={session.status}
         liveError={session.error}
         onRetry={session.retry}
+        branch={session.branch}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
         {standaloneError ? (

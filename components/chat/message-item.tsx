@@ -1,4 +1,5 @@
 import { getToolName, isToolUIPart } from "ai";
+import type { ReactNode } from "react";
 import { Markdown } from "@/components/markdown/markdown";
 import type {
   MessageMetadata,
@@ -22,11 +23,14 @@ export function MessageItem({
   status,
   error,
   onRetry,
+  actions,
 }: {
   message: ParleyMessage;
   status: MessageStatus | undefined;
   error: { code: string; message: string } | undefined;
   onRetry: (() => void) | undefined;
+  /** Copy, edit, regenerate and version controls, under the message. */
+  actions?: ReactNode;
 }) {
   const isUser = message.role === "user";
   const note = status ? statusNotes[status] : undefined;
@@ -37,7 +41,9 @@ export function MessageItem({
       data-testid="message"
       data-role={message.role}
       data-status={status}
-      className={isUser ? "flex justify-end" : "flex flex-col gap-2"}
+      className={
+        isUser ? "flex flex-col items-end gap-1" : "flex flex-col gap-2"
+      }
     >
       {isUser ? (
         <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2 whitespace-pre-wrap dark:bg-zinc-800">
@@ -66,6 +72,7 @@ export function MessageItem({
           </div>
         </>
       )}
+      {actions}
     </li>
   );
 }

@@ -4,19 +4,23 @@ import type { ChatStatus } from "ai";
 import { useEffect, useRef } from "react";
 import type { ParleyError } from "@/lib/errors";
 import type { ParleyMessage } from "@/lib/types";
+import { MessageActions } from "./message-actions";
 import { MessageItem } from "./message-item";
 import { displayStatus } from "./message-status";
+import type { BranchControls } from "./use-branching";
 
 export function MessageList({
   messages,
   chatStatus,
   liveError,
   onRetry,
+  branch,
 }: {
   messages: ParleyMessage[];
   chatStatus: ChatStatus;
   liveError: ParleyError | undefined;
   onRetry: () => void;
+  branch: BranchControls;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
@@ -61,6 +65,13 @@ export function MessageList({
               status={status}
               error={error}
               onRetry={isLast ? onRetry : undefined}
+              actions={
+                <MessageActions
+                  message={message}
+                  status={status}
+                  branch={branch}
+                />
+              }
             />
           );
         })}

@@ -10,17 +10,29 @@ import {
   useState,
 } from "react";
 import type { SettingsChoice } from "@/components/settings/settings-dialog";
+import type { Versions } from "@/lib/chat/thread";
 import { announceConversationsChanged } from "@/lib/client-events";
 import { ParleyError, parseErrorBody } from "@/lib/errors";
 import type { ParleyMessage } from "@/lib/types";
+import { useBranching } from "./use-branching";
 
 function createTransport(setup: RefObject<SettingsChoice>) {
   return new DefaultChatTransport<ParleyMessage>({
     api: "/api/chat",
     // The server holds the history: send only the new message, or, for a
-    // retry, which message to answer again.
-    prepareSendMessagesRequest: ({ id, messages, trigger }) => {
+    // retry, which message to answer again. useChat knows no "continue", so
+    // it travels as a regenerate of the unfinished reply, marked in `body`.
+    prepareSendMessagesRequest: ({
+      id,
+      messages,
+      trigger,
+      messageId,
+      body,
+    }) => {
       const last = messages.at(-1);
+      if (trigger === "regenerate-message" && body?.continueReply) {
+        return { body: { trigger: "continue-message", id, messageId } };
+      }
       if (trigger === "regenerate-message") {
         return { body: { trigger, id, parentId: last?.id } };
       }
@@ -31,6 +43,7 @@ function createTransport(setup: RefObject<SettingsChoice>) {
           message: { id: last?.id, role: "user", parts: last?.parts },
           // Only used when this message creates the conversation.
           setup: setup.current,
+          editOf: body?.editOf,
         },
       };
     },
@@ -41,11 +54,13 @@ function createTransport(setup: RefObject<SettingsChoice>) {
 export function useChatSession({
   id,
   initialMessages,
+  initialVersions = {},
   isNew,
   initialSetup,
 }: {
   id: string;
   initialMessages: ParleyMessage[];
+  initialVersions?: Versions;
   isNew: boolean;
   initialSetup: SettingsChoice;
 }) {
@@ -61,6 +76,7 @@ export function useChatSession({
   });
   const { status, messages, sendMessage, regenerate, clearError } = chat;
   const announced = useRef(!isNew);
+  const branch = useBranching({ id, chat, initialVersions });
 
   // The conversation (and its title) exists once the reply starts streaming.
   useEffect(() => {
@@ -132,6 +148,7 @@ export function useChatSession({
     send,
     stop,
     retry,
+    branch,
   };
 }
 

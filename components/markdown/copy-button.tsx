@@ -30,7 +30,7 @@ export function CopyButton({ text }: { text: string }) {
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -122,6 +122,32 @@ export function ToolFields({
   return (
     <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       <legend className="mb-2 text-sm font-semibold">Tools</legend>
+      <div className="space-y-1 sm:col-span-2">
+        {toolNames.map((name) => (
+          <label key={name} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={!draft.disabledTools.includes(name)}
+              onChange={(event) =>
+                set({
+                  disabledTools: event.target.checked
+                    ? draft.disabledTools.filter((tool) => tool !== name)
+                    : [...draft.disabledTools, name],
+                })
+              }
+            />
+            Use <code>{name}</code>
+          </label>
+        ))}
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={draft.webSearch}
+            onChange={(event) => set({ webSearch: event.target.checked })}
+          />
+          Web search (OpenRouter searches the web; extra cost per request)
+        </label>
+      </div>
       <Field
         label="Tool choice"
         hint="Default: the model decides."

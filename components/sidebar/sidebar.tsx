@@ -2,32 +2,51 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { CONVERSATIONS_CHANGED } from "@/lib/client-events";
+import { type ReactNode, useState } from "react";
 import type { ConversationSummary } from "@/lib/types";
+import { ConversationItem } from "./conversation-item";
+import { useConversations } from "./use-conversations";
 
 export function Sidebar({
   initialConversations,
 }: {
   initialConversations: ConversationSummary[];
 }) {
-  const [conversations, setConversations] = useState(initialConversations);
+  const { conversations, error, rename, setPinned, remove } =
+    useConversations(initialConversations);
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const router = useRouter();
 
-  useEffect(() => {
-    const refresh = async () => {
-      const response = await fetch("/api/conversations", { cache: "no-store" });
-      if (!response.ok) return;
-      const body = (await response.json()) as {
-        conversations: ConversationSummary[];
-      };
-      setConversations(body.conversations);
-    };
-    window.addEventListener(CONVERSATIONS_CHANGED, refresh);
-    return () => window.removeEventListener(CONVERSATIONS_CHANGED, refresh);
-  }, []);
+  const startNewChat = () => {
+    setOpen(false);
+    // The address may already read "/" to the router; refresh makes the
+    // page hand out a new conversation id either way.
+    router.push("/");
+    router.refresh();
+  };
+
+  const renderItem = (conversation: ConversationSummary) => {
+    const href = `/c/${conversation.id}`;
+    return (
+      <ConversationItem
+        key={conversation.id}
+        conversation={conversation}
+        current={pathname === href}
+        onOpen={() => setOpen(false)}
+        onRename={(title) => rename(conversation.id, title)}
+        onSetPinned={(pinned) => setPinned(conversation.id, pinned)}
+        onDelete={async () => {
+          const gone = await remove(conversation.id);
+          // A new chat started here may not have told the router its URL.
+          if (gone && window.location.pathname === href) startNewChat();
+        }}
+      />
+    );
+  };
+
+  const pinned = conversations.filter((conversation) => conversation.pinned);
+  const others = conversations.filter((conversation) => !conversation.pinned);
 
   return (
     <>
@@ -39,44 +58,32 @@ export function Sidebar({
           <span className="flex-1 font-semibold">Parley</span>
           <button
             type="button"
-            onClick={() => {
-              setOpen(false);
-              // The address may already read "/" to the router; refresh makes
-              // the page hand out a new conversation id either way.
-              router.push("/");
-              router.refresh();
-            }}
+            onClick={startNewChat}
             className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
             New chat
           </button>
         </div>
+        {error ? (
+          <p role="alert" className="px-4 pb-2 text-sm text-red-600">
+            {error}
+          </p>
+        ) : null}
         <nav
           aria-label="Conversations"
           className="flex-1 overflow-y-auto px-2 pb-3"
         >
           {conversations.length === 0 ? (
             <p className="px-2 text-sm text-zinc-500">No conversations yet.</p>
-          ) : (
-            <ul className="space-y-0.5">
-              {conversations.map((conversation) => {
-                const href = `/c/${conversation.id}`;
-                const current = pathname === href;
-                return (
-                  <li key={conversation.id}>
-                    <Link
-                      href={href}
-                      aria-current={current ? "page" : undefined}
-                      onClick={() => setOpen(false)}
-                      className={`block truncate rounded-md px-2 py-1.5 text-sm ${current ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-800/60"}`}
-                    >
-                      {conversation.title}
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
+          ) : null}
+          {pinned.length > 0 ? (
+            <Group label="Pinned">{pinned.map(renderItem)}</Group>
+          ) : null}
+          {others.length > 0 ? (
+            <Group label={pinned.length > 0 ? "Recent" : undefined}>
+              {others.map(renderItem)}
+            </Group>
+          ) : null}
         </nav>
         <Link
           href="/settings"
@@ -87,6 +94,19 @@ export function Sidebar({
         </Link>
       </aside>
     </>
+  );
+}
+
+function Group({ label, children }: { label?: string; children: ReactNode }) {
+  return (
+    <section aria-label={label} className="mb-2">
+      {label ? (
+        <h2 className="px-2 pt-1 pb-1 text-xs font-medium text-zinc-500 uppercase">
+          {label}
+        </h2>
+      ) : null}
+      <ul className="space-y-0.5">{children}</ul>
+    </section>
   );
 }
 

@@ -248,3 +248,50 @@ test.describe("app-wide defaults", () => {
     await page.close();
   });
 });
+
+test("tools can be switched off; web search adds OpenRouter's web plugin and its citations", async ({
+  chat,
+  fake,
+  page,
+  uniquePrompt,
+}) => {
+  const prompt = uniquePrompt("Search the web for rivers");
+  await fake.script(prompt, {
+    kind: "stream",
+    text: "The Nile is the longest river.",
+    annotations: [{ url: "https://example.org/nile", title: "The Nile River" }],
+  });
+  await chat.open();
+  const dialog = await openSettings(page);
+  await dialog.getByRole("checkbox", { name: "Use fetch_url" }).uncheck();
+  await dialog.getByRole("checkbox", { name: /^Web search/ }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await chat.send(prompt);
+  await expect(chat.lastAssistant()).toHaveAttribute("data-status", "complete");
+
+  const body = await lastUpstreamBody(fake, prompt);
+  const offered = (body.tools as { function: { name: string } }[]).map(
+    (entry) => entry.function.name,
+  );
+  expect(offered.sort()).toEqual(["calculator", "current_time"]);
+  expect(body.plugins).toEqual([{ id: "web" }]);
+  const citation = chat
+    .lastAssistant()
+    .getByRole("link", { name: "The Nile River" });
+  await expect(citation).toHaveAttribute("href", "https://example.org/nile");
+
+  const reopened = await openSettings(page);
+  await expect(
+    reopened.getByRole("checkbox", { name: "Use fetch_url" }),
+  ).not.toBeChecked();
+  await reopened.getByRole("checkbox", { name: "Use calculator" }).uncheck();
+  await reopened.getByRole("checkbox", { name: "Use current_time" }).uncheck();
+  await reopened.getByRole("button", { name: "Save" }).click();
+  await expect(reopened).toBeHidden();
+  const next = uniquePrompt("No tools at all");
+  await chat.send(next);
+  await expect(chat.assistantMessages()).toHaveCount(2);
+  await expect(chat.lastAssistant()).toHaveAttribute("data-status", "complete");
+  expect((await lastUpstreamBody(fake, next)).tools ?? []).toEqual([]);
+});

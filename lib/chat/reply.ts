@@ -7,13 +7,15 @@ import {
   toUIMessageStream,
 } from "ai";
 import { getChatModel, hasApiKey } from "@/lib/ai/provider";
-import { tools } from "@/lib/ai/tools";
+import { type ToolName, tools } from "@/lib/ai/tools";
 import { getConversationById } from "@/lib/db/conversations";
 import { beginReply, finishReply } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
 import { describeError, log } from "@/lib/log";
+import type { GenerationSettings } from "@/lib/settings/schema";
 import type { ParleyMessage } from "@/lib/types";
+import { prependText } from "./continuation";
 import { resolveSetup, toProviderOptions } from "./conversation-setup";
 import { registerGeneration, releaseGeneration } from "./generations";
 import {
@@ -22,6 +24,7 @@ import {
   toModelMessages,
 } from "./model-messages";
 import { ReplyRecorder } from "./reply-recorder";
+import { generateTitleIfNeeded } from "./title";
 import { prepareTurn, type TurnRequest } from "./turn";
 import { toUpstreamError } from "./upstream-error";
 
@@ -91,6 +94,7 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
     messages,
     providerOptions: toProviderOptions(settings),
     tools,
+    activeTools: activeToolNames(settings),
     stopWhen: stepCountIs(MAX_STEPS),
     // A failed reply is shown at once with a Retry button rather than
     // retried silently behind a spinner.
@@ -114,7 +118,7 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
   });
 
   const stream = toUIMessageStream<typeof tools, ParleyMessage>({
-    stream: result.stream,
+    stream: prependText(result.stream, turn.prefix),
     tools,
     sendReasoning: true,
     sendSources: true,
@@ -127,6 +131,7 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
       const outcome = recorder.outcome(responseMessage.parts);
       try {
         await finishReply({ id: assistantId, outcome });
+        void generateTitleIfNeeded({ conversationId: request.conversationId });
       } catch (error) {
         log.error("reply not saved", {
           messageId: assistantId,
@@ -155,6 +160,13 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
   const [toBrowser, toServer] = stream.tee();
   void drain(toServer);
   return createUIMessageStreamResponse({ stream: toBrowser });
+}
+
+function activeToolNames(settings: GenerationSettings): ToolName[] {
+  const disabled = new Set(settings.disabledTools ?? []);
+  return (Object.keys(tools) as ToolName[]).filter(
+    (name) => !disabled.has(name),
+  );
 }
 
 async function drain(stream: ReadableStream<unknown>): Promise<void> {

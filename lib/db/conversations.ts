@@ -9,10 +9,14 @@ export type Conversation = {
   title: string;
   model: string;
   settings: unknown;
+  /** "message" (first words), "generated" or "user" (renamed). */
+  titleSource: string;
+  pinned: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
 
+/** Pinned conversations first, then the rest, newest activity first. */
 export function listConversations({
   limit = 200,
 }: {
@@ -27,13 +31,13 @@ export function listConversations({
         pinned: true,
         updatedAt: true,
       },
-      orderBy: { updatedAt: "desc" },
+      orderBy: [{ pinned: "desc" }, { updatedAt: "desc" }],
       take: limit,
     });
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
-      titleSource: row.titleSource as ConversationSummary["titleSource"],
+      titleSource: toTitleSource(row.titleSource),
       pinned: row.pinned,
       updatedAt: row.updatedAt.toISOString(),
     }));
@@ -48,25 +52,80 @@ export function getConversationById({
   return withDatabase(() => getDb().conversation.findUnique({ where: { id } }));
 }
 
-/** Changes a conversation's model or settings; null when it doesn't exist. */
+/**
+ * Changes a conversation's model, settings, title or pin; null when it
+ * doesn't exist. A title set here is the person's own and is never replaced
+ * by a generated one.
+ */
 export function updateConversation({
   id,
   model,
   settings,
+  title,
+  pinned,
 }: {
   id: string;
   model?: string;
   settings?: object;
+  title?: string;
+  pinned?: boolean;
 }): Promise<Conversation | null> {
+  // Renaming or pinning is not activity: the list keeps its order by
+  // recency, so the old updatedAt is written back.
+  const isActivity = model !== undefined || settings !== undefined;
+  return withDatabase(() =>
+    getDb().$transaction(async (db) => {
+      const current = await db.conversation.findUnique({
+        where: { id },
+        select: { updatedAt: true },
+      });
+      if (!current) return null;
+      return db.conversation.update({
+        where: { id },
+        data: {
+          model,
+          settings: settings as Prisma.InputJsonValue | undefined,
+          ...(title === undefined ? {} : { title, titleSource: "user" }),
+          pinned,
+          updatedAt: isActivity ? undefined : current.updatedAt,
+        },
+      });
+    }),
+  );
+}
+
+/**
+ * Saves a generated title unless the conversation was renamed (or deleted)
+ * in the meantime; returns whether it was saved.
+ */
+export function saveGeneratedTitle({
+  id,
+  title,
+}: {
+  id: string;
+  title: string;
+}): Promise<boolean> {
   return withDatabase(async () => {
     const result = await getDb().conversation.updateMany({
-      where: { id },
-      data: {
-        model,
-        settings: settings as Prisma.InputJsonValue | undefined,
-      },
+      where: { id, titleSource: "message" },
+      data: { title, titleSource: "generated" },
     });
-    if (result.count === 0) return null;
-    return getDb().conversation.findUnique({ where: { id } });
+    return result.count > 0;
   });
+}
+
+/** Deletes a conversation and its messages; false when it doesn't exist. */
+export function deleteConversationById({
+  id,
+}: {
+  id: string;
+}): Promise<boolean> {
+  return withDatabase(async () => {
+    const result = await getDb().conversation.deleteMany({ where: { id } });
+    return result.count > 0;
+  });
+}
+
+function toTitleSource(value: string): ConversationSummary["titleSource"] {
+  return value === "generated" || value === "user" ? value : "message";
 }

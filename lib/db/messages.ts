@@ -38,8 +38,9 @@ type NewUserMessage = {
 
 /**
  * Everything a reply needs before the upstream call, in one transaction: the
- * conversation (created or touched), the user's message, and the assistant
- * message in `streaming` state that `finishReply` completes.
+ * conversation (created or touched, now showing the new reply's branch), the
+ * user's message, and the assistant message in `streaming` state that
+ * `finishReply` completes.
  */
 export function beginReply({
   conversation,
@@ -59,10 +60,11 @@ export function beginReply({
         create: {
           ...conversation,
           settings: conversation.settings as Prisma.InputJsonValue,
+          activeLeafId: assistantMessage.id,
           createdAt: now,
           updatedAt: now,
         },
-        update: { updatedAt: now },
+        update: { updatedAt: now, activeLeafId: assistantMessage.id },
       }),
     ];
     if (userMessage) {
@@ -154,7 +156,7 @@ export function markStreamingAsInterrupted(): Promise<number> {
   });
 }
 
-function toStoredMessage(row: MessageRow): StoredMessage {
+export function toStoredMessage(row: MessageRow): StoredMessage {
   const usage: TokenUsage | null =
     row.promptTokens === null && row.completionTokens === null
       ? null

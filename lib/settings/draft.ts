@@ -24,6 +24,8 @@ export type SettingsDraft = {
   jsonSchema: string;
   logitBias: string;
   toolChoice: string;
+  disabledTools: string[];
+  webSearch: boolean;
   parallelToolCalls: Choice<"true" | "false">;
   providerOrder: string;
   allowFallbacks: Choice<"true" | "false">;
@@ -73,6 +75,8 @@ export function toDraft(
         ? `function:${toolChoice.function.name}`
         : (toolChoice ?? ""),
     parallelToolCalls: booleanChoice(params.parallel_tool_calls),
+    disabledTools: settings.disabledTools ?? [],
+    webSearch: params.plugins?.some((plugin) => plugin.id === "web") ?? false,
     providerOrder: (params.provider?.order ?? []).join(", "),
     allowFallbacks: booleanChoice(params.provider?.allow_fallbacks),
     providerSort: params.provider?.sort ?? "",
@@ -119,6 +123,7 @@ export function fromDraft(
   }
   const provider = readProvider(draft);
   if (provider) params.provider = provider;
+  if (draft.webSearch) params.plugins = [{ id: "web" }];
   const fallbacks = list(draft.fallbackModels, /[,\s]+/);
   if (fallbacks.length > 0) params.models = fallbacks;
 
@@ -126,6 +131,8 @@ export function fromDraft(
   const settings = generationSettingsSchema.safeParse({
     systemPrompt:
       draft.systemPrompt.trim() === "" ? undefined : draft.systemPrompt,
+    disabledTools:
+      draft.disabledTools.length > 0 ? draft.disabledTools : undefined,
     params,
   });
   if (!settings.success) {

@@ -84,10 +84,22 @@ export const openRouterParamsSchema = z.strictObject({
     })
     .optional(),
   models: z.array(z.string().min(1)).max(5).optional(),
+  /** OpenRouter's server-side plugins; Parley offers web search. */
+  plugins: z
+    .array(
+      z.object({
+        id: z.literal("web"),
+        max_results: z.int().min(1).max(10).optional(),
+      }),
+    )
+    .max(1)
+    .optional(),
 });
 
 export const generationSettingsSchema = z.strictObject({
   systemPrompt: z.string().max(50_000).optional(),
+  /** Built-in tools switched off for this conversation. */
+  disabledTools: z.array(z.string().min(1).max(64)).max(50).optional(),
   params: openRouterParamsSchema.default({}),
 });
 

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Chat } from "@/components/chat/chat";
 import { tools } from "@/lib/ai/tools";
-import { activePath, toUIMessage } from "@/lib/chat/thread";
+import { loadThread } from "@/lib/chat/branch";
 import { getConversationById } from "@/lib/db/conversations";
-import { getMessagesByConversationId } from "@/lib/db/messages";
 import { readSettings } from "@/lib/settings/schema";
 import { conversationIdSchema } from "../../api/chat/schema";
 
@@ -24,12 +23,14 @@ export default async function ConversationPage({ params }: Props) {
   const { id } = await params;
   const conversation = await loadConversation(id);
   if (!conversation) notFound();
-  const messages = await getMessagesByConversationId({ conversationId: id });
+  const thread = await loadThread({ conversationId: id });
+  if (!thread) notFound();
   return (
     <Chat
       key={id}
       id={id}
-      initialMessages={activePath(messages).map(toUIMessage)}
+      initialMessages={thread.messages}
+      initialVersions={thread.versions}
       setup={{
         model: conversation.model,
         settings: readSettings(conversation.settings),
