@@ -1,7 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useState } from "react";
-import { copyText } from "@/components/markdown/copy-button";
+import { type ReactNode, useState } from "react";
+import { useCopy } from "@/components/use-copy";
 import { textOf } from "@/lib/chat/thread";
 import type { MessageStatus, ParleyMessage } from "@/lib/types";
 import { ActionIcon } from "./action-icons";
@@ -86,18 +86,10 @@ export function MessageActions({
 }
 
 function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2000);
-    return () => clearTimeout(timer);
-  }, [copied]);
+  const { copied, copy } = useCopy();
   return (
     <>
-      <IconButton
-        label="Copy message"
-        onClick={async () => setCopied(await copyText(text))}
-      >
+      <IconButton label="Copy message" onClick={() => copy(text)}>
         <ActionIcon name={copied ? "check" : "copy"} />
       </IconButton>
       {/* The button keeps its name; this tells screen readers it worked. */}
