@@ -2,6 +2,7 @@
 
 import type { DynamicToolUIPart, ToolUIPart } from "ai";
 import { useState } from "react";
+import { Collapsible } from "./collapsible";
 
 const stateLabels: Record<string, string> = {
   "input-streaming": "preparing",
@@ -22,38 +23,30 @@ export function ToolCallBlock({
 }) {
   const [open, setOpen] = useState(false);
   return (
-    <div
+    <Collapsible
       data-testid="tool-call"
       data-tool-name={name}
       data-state={part.state}
-      className="rounded-lg border border-zinc-200 text-sm dark:border-zinc-800"
+      open={open}
+      onToggle={() => setOpen(!open)}
+      summary={
+        <>
+          <span className="font-mono">{name}</span>
+          <span className="text-zinc-500">
+            {stateLabels[part.state] ?? part.state}
+          </span>
+        </>
+      }
+      bodyClassName="space-y-2"
     >
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        className="flex w-full items-center gap-2 px-3 py-2 text-left"
-      >
-        <span className="font-mono">{name}</span>
-        <span className="text-zinc-500">
-          {stateLabels[part.state] ?? part.state}
-        </span>
-        <span aria-hidden className="ml-auto">
-          {open ? "▾" : "▸"}
-        </span>
-      </button>
-      {open ? (
-        <div className="space-y-2 border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">
-          <Section label="Arguments" value={part.input} />
-          {part.state === "output-available" ? (
-            <Section label="Result" value={part.output} />
-          ) : null}
-          {part.state === "output-error" ? (
-            <p className="text-red-700 dark:text-red-300">{part.errorText}</p>
-          ) : null}
-        </div>
+      <Section label="Arguments" value={part.input} />
+      {part.state === "output-available" ? (
+        <Section label="Result" value={part.output} />
       ) : null}
-    </div>
+      {part.state === "output-error" ? (
+        <p className="text-red-700 dark:text-red-300">{part.errorText}</p>
+      ) : null}
+    </Collapsible>
   );
 }
 
