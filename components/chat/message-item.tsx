@@ -1,6 +1,7 @@
 import { getToolName, isToolUIPart } from "ai";
 import type { ReactNode } from "react";
 import { Markdown } from "@/components/markdown/markdown";
+import { safeUrl } from "@/components/markdown/safe-url";
 import type {
   MessageMetadata,
   MessageStatus,
@@ -135,16 +136,7 @@ function PartView({
         />
       );
     case "source-url":
-      return (
-        <a
-          href={part.url}
-          target="_blank"
-          rel="noopener noreferrer nofollow"
-          className="text-sm text-blue-600 underline dark:text-blue-400"
-        >
-          {part.title ?? part.url}
-        </a>
-      );
+      return <SourceLink url={part.url} title={part.title} />;
     case "step-start":
       return null;
     default:
@@ -152,4 +144,22 @@ function PartView({
       // requests yet; they are kept in storage but not drawn.
       return null;
   }
+}
+
+/** A citation; one whose address isn't a web page is shown as text. */
+function SourceLink({ url, title }: { url: string; title?: string }) {
+  const href = safeUrl(url);
+  if (!href) {
+    return <span className="text-sm text-zinc-500">{title ?? url}</span>;
+  }
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer nofollow"
+      className="text-sm text-blue-600 underline dark:text-blue-400"
+    >
+      {title ?? url}
+    </a>
+  );
 }

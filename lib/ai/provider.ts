@@ -4,7 +4,7 @@ import {
   type OpenRouterProvider,
 } from "@openrouter/ai-sdk-provider";
 import { getEnv } from "@/lib/env";
-import { quietAbortFetch } from "./quiet-abort-fetch";
+import { createUpstreamFetch } from "./upstream-fetch";
 
 let provider: OpenRouterProvider | undefined;
 
@@ -20,7 +20,9 @@ function getProvider(): OpenRouterProvider {
     // The provider sends X-OpenRouter-Title; X-Title is the name OpenRouter's
     // attribution docs have used longest, and both are accepted.
     headers: { "X-Title": env.APP_NAME },
-    fetch: quietAbortFetch,
+    fetch: createUpstreamFetch({
+      headersTimeoutSeconds: env.UPSTREAM_IDLE_TIMEOUT_SECONDS,
+    }),
   });
   return provider;
 }

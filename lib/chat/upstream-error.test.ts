@@ -1,5 +1,6 @@
 import { APICallError, JSONParseError, TypeValidationError } from "ai";
 import { describe, expect, it } from "vitest";
+import { UpstreamSilenceError } from "@/lib/ai/upstream-fetch";
 import { ParleyError } from "@/lib/errors";
 import { toUpstreamError } from "./upstream-error";
 
@@ -136,5 +137,22 @@ describe("errors inside the stream", () => {
     expect(toUpstreamError(wrapped).message).toBe(
       'OpenRouter returned an error. OpenRouter said: "Token limit reached"',
     );
+  });
+});
+
+describe("an upstream that never answers", () => {
+  it("says how long Parley waited, whatever wrapped the silence", () => {
+    const wrapped = new APICallError({
+      message: "Cannot connect to API: OpenRouter sent nothing",
+      url: "https://openrouter.ai/api/v1/chat/completions",
+      requestBodyValues: {},
+      cause: new UpstreamSilenceError(7),
+    });
+    const error = toUpstreamError(wrapped);
+    expect(error.message).toBe(
+      "OpenRouter sent nothing for 7 seconds, so Parley gave up on this " +
+        "reply. Retry, or pick another model.",
+    );
+    expect(error.cause).toBe(wrapped);
   });
 });

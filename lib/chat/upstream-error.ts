@@ -1,4 +1,5 @@
 import { APICallError, JSONParseError, TypeValidationError } from "ai";
+import { UpstreamSilenceError } from "@/lib/ai/upstream-fetch";
 import { ParleyError } from "@/lib/errors";
 
 const hints: Record<number, string> = {
@@ -16,6 +17,8 @@ const hints: Record<number, string> = {
  */
 export function toUpstreamError(error: unknown): ParleyError {
   if (error instanceof ParleyError) return error;
+  const silence = findCause(error, UpstreamSilenceError);
+  if (silence) return upstream(silence.message, error);
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
     if (status === undefined) {
@@ -98,4 +101,17 @@ function isUpstreamErrorObject(
     "message" in value &&
     typeof value.message === "string"
   );
+}
+
+/** The error itself or one of its causes, if it is of the given class. */
+function findCause<Kind extends Error>(
+  error: unknown,
+  kind: new (...args: never[]) => Kind,
+): Kind | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof kind) return current;
+    current = current.cause;
+  }
+  return undefined;
 }

@@ -9,6 +9,9 @@ export async function withDatabase<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof ParleyError) throw error;
+    // Only failures of the database itself are outages; anything else is a
+    // bug and must surface as one, not as "try again later".
+    if (!isDatabaseError(error)) throw error;
     if (isUniqueViolation(error)) {
       throw new ParleyError(
         "conflict:message",
@@ -30,5 +33,16 @@ function isUniqueViolation(error: unknown): boolean {
     error !== null &&
     "code" in error &&
     error.code === "P2002"
+  );
+}
+
+function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    error.name.startsWith("PrismaClient") ||
+    error.name === "DriverAdapterError" ||
+    error.name === "SqliteError" ||
+    (typeof code === "string" && /^(P\d{4}|SQLITE_)/.test(code))
   );
 }

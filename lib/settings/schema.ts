@@ -19,6 +19,21 @@ export const reasoningEfforts = [
 
 const number = (min: number, max: number) => z.number().min(min).max(max);
 
+/** Real response schemas nest a few levels; thousands only break things. */
+const MAX_SCHEMA_DEPTH = 64;
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > MAX_SCHEMA_DEPTH || typeof value !== "object" || !value) {
+    return depth;
+  }
+  let deepest = depth;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, depth + 1));
+    if (deepest > MAX_SCHEMA_DEPTH) break;
+  }
+  return deepest;
+}
+
 export const responseFormatSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text") }),
   z.object({ type: z.literal("json_object") }),
@@ -28,7 +43,11 @@ export const responseFormatSchema = z.discriminatedUnion("type", [
       name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, {
         message: "use 1 to 64 letters, digits, _ or -",
       }),
-      schema: z.record(z.string(), z.unknown()),
+      schema: z
+        .record(z.string(), z.unknown())
+        .refine((schema) => depthOf(schema) <= MAX_SCHEMA_DEPTH, {
+          message: `the schema nests deeper than ${MAX_SCHEMA_DEPTH} levels`,
+        }),
       strict: z.boolean().optional(),
     }),
   }),
