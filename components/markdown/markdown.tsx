@@ -1,6 +1,7 @@
 "use client";
 
 import { lazy, Suspense } from "react";
+import { plainText } from "./plain-text";
 
 const loadBlocks = () => import("./markdown-blocks");
 
@@ -20,7 +21,9 @@ export function Markdown(props: { text: string; streaming: boolean }) {
   return (
     <Suspense
       fallback={
-        <div className="leading-relaxed whitespace-pre-wrap">{props.text}</div>
+        <div className="leading-relaxed whitespace-pre-wrap">
+          {plainText(props.text)}
+        </div>
       }
     >
       <MarkdownBlocks {...props} />
