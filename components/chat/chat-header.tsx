@@ -1,13 +1,21 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import {
-  type SettingsChoice,
-  SettingsDialog,
-} from "@/components/settings/settings-dialog";
+import type { SettingsChoice } from "@/components/settings/settings-dialog";
 import { formatTokenCount } from "@/lib/format";
 import type { ParleyMessage } from "@/lib/types";
 import { formatCost, sumUsage } from "@/lib/usage-totals";
+
+// The dialog (and the settings schema it validates with) is only needed
+// once someone opens it: it stays out of the chat page's first load.
+const SettingsDialog = dynamic(
+  () =>
+    import("@/components/settings/settings-dialog").then(
+      (module) => module.SettingsDialog,
+    ),
+  { ssr: false },
+);
 
 export function ChatHeader({
   setup,

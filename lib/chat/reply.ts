@@ -159,7 +159,12 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
   // a closed tab neither stops the reply nor loses it.
   const [toBrowser, toServer] = stream.tee();
   void drain(toServer);
-  return createUIMessageStreamResponse({ stream: toBrowser });
+  return createUIMessageStreamResponse({
+    stream: toBrowser,
+    // Next would gzip the event stream, flushing after every token; the
+    // tokens are small and the cost per chunk is not (see bench/README.md).
+    headers: { "cache-control": "no-cache, no-transform" },
+  });
 }
 
 function activeToolNames(settings: GenerationSettings): ToolName[] {
