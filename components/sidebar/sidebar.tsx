@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
+import { useStartNewChat } from "@/components/use-start-new-chat";
 import type { ConversationSummary } from "@/lib/types";
 import { ConversationItem } from "./conversation-item";
 import { useConversations } from "./use-conversations";
@@ -16,14 +17,11 @@ export function Sidebar({
     useConversations(initialConversations);
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
-  const router = useRouter();
+  const openNewChat = useStartNewChat();
 
   const startNewChat = () => {
     setOpen(false);
-    // The address may already read "/" to the router; refresh makes the
-    // page hand out a new conversation id either way.
-    router.push("/");
-    router.refresh();
+    openNewChat();
   };
 
   const renderItem = (conversation: ConversationSummary) => {
