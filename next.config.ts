@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // A second build (another checkout's tests, a benchmark) can live beside
@@ -10,6 +11,13 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // `next dev` would otherwise write an AGENTS.md into the project root.
   agentRules: false,
+  async headers() {
+    const headers = Object.entries(securityHeaders).map(([key, value]) => ({
+      key,
+      value,
+    }));
+    return [{ source: "/:path*", headers }];
+  },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
 };
 

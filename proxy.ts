@@ -1,29 +1,61 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
+import { contentSecurityPolicy, createNonce } from "@/lib/security-headers";
 
 /**
- * Refuses paths that are not valid percent-encoding before routing: Next's
- * router answers them with a bare 500, and an id that cannot be decoded is
- * the client's mistake.
+ * Runs before routing on every page and API request: refuses addresses that
+ * are not valid percent-encoding (Next's router answers them with a bare
+ * 500, and an id that cannot be decoded is the client's mistake), and gives
+ * each page a Content-Security-Policy with a fresh nonce. The other security
+ * headers are the same for every response: next.config.ts sends them.
  */
 export function proxy(request: NextRequest) {
-  for (const segment of request.nextUrl.pathname.split("/")) {
-    try {
-      decodeURIComponent(segment);
-    } catch {
-      return NextResponse.json(
-        {
-          error: {
-            code: "bad_request:api",
-            message: "The address is not valid percent-encoding.",
-            status: 400,
-          },
+  const { pathname } = request.nextUrl;
+  if (!isDecodable(pathname)) {
+    return NextResponse.json(
+      {
+        error: {
+          code: "bad_request:api",
+          message: "The address is not valid percent-encoding.",
+          status: 400,
         },
-        { status: 400 },
-      );
-    }
+      },
+      { status: 400 },
+    );
   }
-  return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    // JSON and event streams: nothing in them may load or run anything.
+    const response = NextResponse.next();
+    response.headers.set(
+      "Content-Security-Policy",
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    return response;
+  }
+
+  const policy = contentSecurityPolicy({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV === "development",
+  });
+  // Next reads the nonce from the request's policy and puts it on the
+  // scripts it renders; the browser reads the response's.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
-export const config = { matcher: ["/api/:path*", "/c/:path*"] };
+function isDecodable(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const config = {
+  // Static files are the same for everyone and carry no nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

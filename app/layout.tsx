@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -12,7 +13,14 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({
+  children,
+}: {
+  children: ReactNode;
+}) {
+  // Every page carries a fresh script nonce (see proxy.ts), so none can be
+  // prerendered once at build time.
+  await connection();
   return (
     <html lang="en">
       <body className="h-dvh overflow-hidden">{children}</body>
