@@ -1,16 +1,31 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/security-headers";
+import { isShuttingDown } from "@/lib/shutdown";
 
 /**
- * Runs before routing on every page and API request: refuses addresses that
- * are not valid percent-encoding (Next's router answers them with a bare
+ * Runs before routing on every page and API request: refuses everything
+ * once the process is shutting down (see lib/server-shutdown.ts), refuses
+ * addresses that are not valid percent-encoding (Next's router answers them with a bare
  * 500, and an id that cannot be decoded is the client's mistake), and gives
  * each page a Content-Security-Policy with a fresh nonce. The other security
  * headers are the same for every response: next.config.ts sends them.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (isShuttingDown()) {
+    // Replies already running go on; new work goes to another instance.
+    return NextResponse.json(
+      {
+        error: {
+          code: "unavailable:server",
+          message: "Parley is restarting. Try again in a few seconds.",
+          status: 503,
+        },
+      },
+      { status: 503, headers: { "Retry-After": "5", Connection: "close" } },
+    );
+  }
   if (!isDecodable(pathname)) {
     return NextResponse.json(
       {

@@ -44,6 +44,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Seconds without a byte from OpenRouter before a reply is given up. */
   UPSTREAM_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(120),
+  /**
+   * On SIGTERM, seconds to let replies in flight finish before they are
+   * saved as interrupted and the process exits.
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
   /** Lets the fetch_url tool reach loopback, private and link-local hosts. */
   FETCH_URL_ALLOW_PRIVATE_ADDRESSES: z.preprocess(
     (value) => (value === "" ? undefined : value),

@@ -11,6 +11,7 @@ export type ErrorType =
   | "conflict"
   | "payload_too_large"
   | "config"
+  | "unavailable"
   | "upstream"
   | "database"
   | "internal";
@@ -21,7 +22,8 @@ export type ErrorSurface =
   | "conversation"
   | "message"
   | "openrouter"
-  | "openrouter_key";
+  | "openrouter_key"
+  | "server";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
@@ -33,6 +35,7 @@ const statusByType: Record<ErrorType, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   config: 503,
+  unavailable: 503,
   upstream: 502,
   database: 503,
   internal: 500,

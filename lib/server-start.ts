@@ -1,16 +1,19 @@
 import { markStreamingAsInterrupted } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
+import { handleShutdownSignals } from "@/lib/server-shutdown";
 
 export async function onServerStart(): Promise<void> {
   // A bad setting stops the server here, with the variable named, rather
   // than surfacing as a failed request later.
+  let env: ReturnType<typeof getEnv>;
   try {
-    getEnv();
+    env = getEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  handleShutdownSignals({ graceSeconds: env.SHUTDOWN_GRACE_SECONDS });
 
   // A reply still marked `streaming` belonged to a process that is gone
   // (crash, kill, restart), so it can never finish: mark it interrupted so

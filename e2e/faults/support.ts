@@ -13,6 +13,7 @@ export const FAULT_PORTS = {
   hostileInput: 3703,
   hostileContent: 3704,
   load: 3705,
+  shutdown: 3706,
 } as const;
 
 /** Where an instance on `port` answers; what `startApp` reports too. */
