@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // A second build (another checkout's tests, a benchmark) can live beside
   // the main one instead of overwriting it.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // `NEXT_OUTPUT=standalone` (the Dockerfile sets it) makes a self-contained
+  // server.js with only the files it needs; `npm start` uses `next start`.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   // `npm test` type-checks the whole project, tests included, with
   // `tsc --noEmit`; the build need not do it a second time.
