@@ -782,6 +782,13 @@ function pathIdCases(target: Target): HostileCase[] {
         expected: BAD,
       },
       {
+        name: `join reply ${short}`,
+        method: "GET",
+        path: `/api/chat/${id}/stream`,
+        headers: {},
+        expected: BAD,
+      },
+      {
         name: `rename ${short}`,
         method: "PATCH",
         path: `/api/conversations/${id}`,
