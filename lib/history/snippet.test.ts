@@ -17,20 +17,19 @@ describe("toSnippetSegments", () => {
   });
 
   it("merges adjacent matches and drops empty segments", () => {
-    expect(toSnippetSegments(`${mark("a")}${mark("b")} c${mark("")}`)).toEqual(
-      [
-        { text: "ab", match: true },
-        { text: " c", match: false },
-      ],
-    );
+    expect(toSnippetSegments(`${mark("a")}${mark("b")} c${mark("")}`)).toEqual([
+      { text: "ab", match: true },
+      { text: " c", match: false },
+    ]);
   });
 
   it("keeps markup as text: segments are never HTML", () => {
-    expect(toSnippetSegments(`<img src=x onerror=alert(1)> ${mark("<b>")}`))
-      .toEqual([
-        { text: "<img src=x onerror=alert(1)> ", match: false },
-        { text: "<b>", match: true },
-      ]);
+    expect(
+      toSnippetSegments(`<img src=x onerror=alert(1)> ${mark("<b>")}`),
+    ).toEqual([
+      { text: "<img src=x onerror=alert(1)> ", match: false },
+      { text: "<b>", match: true },
+    ]);
   });
 
   it("gives no segments for empty text and one for unmarked text", () => {

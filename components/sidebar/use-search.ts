@@ -1,0 +1,71 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { parseErrorBody } from "@/lib/errors";
+import type { SnippetSegment } from "@/lib/history/snippet";
+
+export type SearchHit = {
+  conversationId: string;
+  title: string;
+  updatedAt: string;
+  snippet: SnippetSegment[];
+};
+
+export type SearchState =
+  | { status: "idle" }
+  | { status: "searching" }
+  | { status: "done"; results: SearchHit[] }
+  | { status: "failed"; message: string };
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * Searches as the person types, once they pause; an answer to an older
+ * query never replaces a newer one (its request is aborted).
+ */
+export function useSearch(query: string): SearchState {
+  const [state, setState] = useState<SearchState>({ status: "idle" });
+  const trimmed = query.trim();
+
+  useEffect(() => {
+    if (!trimmed) {
+      setState({ status: "idle" });
+      return;
+    }
+    setState((current) =>
+      current.status === "done" ? current : { status: "searching" },
+    );
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      void search(trimmed, controller.signal).then((next) => {
+        if (!controller.signal.aborted) setState(next);
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [trimmed]);
+
+  return trimmed ? state : { status: "idle" };
+}
+
+async function search(q: string, signal: AbortSignal): Promise<SearchState> {
+  try {
+    const response = await fetch(`/api/search?${new URLSearchParams({ q })}`, {
+      cache: "no-store",
+      signal,
+    });
+    if (!response.ok) {
+      const error = parseErrorBody(await response.text());
+      return {
+        status: "failed",
+        message: error?.message ?? "The search failed. Try again.",
+      };
+    }
+    const body = (await response.json()) as { results: SearchHit[] };
+    return { status: "done", results: body.results };
+  } catch {
+    return { status: "failed", message: "The search failed. Try again." };
+  }
+}
