@@ -78,6 +78,9 @@ describe("searchConversations", () => {
     expect(await ids("trip")).toEqual(["c1"]);
     expect(await ids("cafe")).toEqual(["c1"]);
     expect(await ids("QUA")).toEqual(["c1"]);
+    // Words of the title and of a message combine.
+    expect(await ids("trip café")).toEqual(["c1"]);
+    expect(await ids("trip zebra")).toEqual([]);
     // Only text parts are indexed.
     expect(await ids("zebrafish")).toEqual([]);
     const [result] = await search({ query: "cafe" });

@@ -2,8 +2,10 @@
 -- Hand-written: Prisma does not model FTS5, and `npm run db:diff` compares
 -- schema files only, so it neither sees nor drops these tables.
 --
--- "ConversationSearch" holds one entry per conversation title (messageId
--- NULL) and one per message with text (every branch). Entries are per
+-- "ConversationSearch" holds one entry per message with text (every
+-- branch), each with its conversation's title beside the text so that a
+-- search may combine words of both, plus one entry with the title alone
+-- (messageId NULL) for a conversation without text. Entries are per
 -- message, not per conversation, so that a write costs the size of one
 -- message, however long the conversation. "ConversationSearchIndex" is an
 -- external-content FTS5 index over the entries, kept in step by triggers.
@@ -79,7 +81,7 @@ WHEN NEW."title" IS NOT OLD."title"
 BEGIN
     UPDATE "ConversationSearch"
     SET "title" = replace(replace(NEW."title", char(2), ''), char(3), '')
-    WHERE "conversationId" = NEW."id" AND "messageId" IS NULL;
+    WHERE "conversationId" = NEW."id";
 END;
 
 CREATE TRIGGER "Conversation_search_delete"
@@ -97,7 +99,9 @@ WHEN NEW."parts" <> '[]'
 BEGIN
     INSERT INTO "ConversationSearch"
         ("conversationId", "messageId", "title", "body")
-    SELECT NEW."conversationId", NEW."id", '', coalesce((
+    SELECT NEW."conversationId", NEW."id", coalesce(
+        (SELECT replace(replace(c."title", char(2), ''), char(3), '')
+        FROM "Conversation" AS c WHERE c."id" = NEW."conversationId"), ''), coalesce((
         SELECT group_concat(replace(replace(
             json_extract(part.value, '$.text'), char(2), ''), char(3), ''),
             char(10))
@@ -112,7 +116,9 @@ AFTER UPDATE OF "parts" ON "Message"
 BEGIN
     INSERT INTO "ConversationSearch"
         ("conversationId", "messageId", "title", "body")
-    SELECT NEW."conversationId", NEW."id", '', coalesce((
+    SELECT NEW."conversationId", NEW."id", coalesce(
+        (SELECT replace(replace(c."title", char(2), ''), char(3), '')
+        FROM "Conversation" AS c WHERE c."id" = NEW."conversationId"), ''), coalesce((
         SELECT group_concat(replace(replace(
             json_extract(part.value, '$.text'), char(2), ''), char(3), ''),
             char(10))
@@ -137,7 +143,8 @@ FROM "Conversation";
 
 INSERT INTO "ConversationSearch"
     ("conversationId", "messageId", "title", "body")
-SELECT m."conversationId", m."id", '', coalesce((
+SELECT m."conversationId", m."id",
+    replace(replace(c."title", char(2), ''), char(3), ''), coalesce((
     SELECT group_concat(replace(replace(
         json_extract(part.value, '$.text'), char(2), ''), char(3), ''),
         char(10))
@@ -146,4 +153,5 @@ SELECT m."conversationId", m."id", '', coalesce((
     WHERE json_extract(part.value, '$.type') = 'text'
 ), '')
 FROM "Message" AS m
+JOIN "Conversation" AS c ON c."id" = m."conversationId"
 WHERE m."parts" <> '[]';
