@@ -140,3 +140,48 @@ test("a change after scrolling keeps every loaded row", async ({ page }) => {
   await expect(links).toHaveCount(80);
   expect(new Set(await links.allTextContents()).size).toBe(80);
 });
+
+test("GET /api/conversations pages by cursor and refuses a bad cursor or limit", async () => {
+  const now = Date.now();
+  seed([
+    { title: "E", updatedAt: now - 4_000 },
+    { title: "Pinned", updatedAt: now - 9_000, pinned: true },
+    { title: "C", updatedAt: now - 2_000 },
+    { title: "D", updatedAt: now - 3_000 },
+    { title: "B", updatedAt: now - 1_000 },
+  ]);
+  type Page = { conversations: { title: string }[]; nextCursor: string | null };
+  const get = (query: string) => fetch(`${app?.url}/api/conversations${query}`);
+  const titles: string[][] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `?limit=2&cursor=${cursor}` : "?limit=2";
+    const response = await get(query);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as Page;
+    titles.push(page.conversations.map((item) => item.title));
+    cursor = page.nextCursor;
+  } while (cursor);
+  expect(titles).toEqual([["Pinned", "B"], ["C", "D"], ["E"]]);
+
+  const forged = Buffer.from('[false,"soon","x"]').toString("base64url");
+  for (const query of [
+    "?limit=0",
+    "?limit=101",
+    "?limit=ten",
+    "?limit=1.5",
+    "?cursor=not-a-cursor",
+    `?cursor=${forged}`,
+    "?page=2",
+  ]) {
+    const response = await get(query);
+    expect(response.status, query).toBe(400);
+    expect(await response.json()).toEqual({
+      error: {
+        code: "bad_request:api",
+        message: expect.any(String),
+        status: 400,
+      },
+    });
+  }
+});
