@@ -17,7 +17,7 @@ export function SearchResults({
   return (
     <section
       aria-label="Search results"
-      aria-busy={state.status === "searching"}
+      aria-busy={state.status === "searching" || state.stale === true}
       className="flex-1 overflow-y-auto px-2 pb-3"
     >
       {state.status === "failed" ? (

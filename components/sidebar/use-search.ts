@@ -11,11 +11,17 @@ export type SearchHit = {
   snippet: SnippetSegment[];
 };
 
-export type SearchState =
+export type SearchState = (
   | { status: "idle" }
   | { status: "searching" }
   | { status: "done"; results: SearchHit[] }
-  | { status: "failed"; message: string };
+  | { status: "failed"; message: string }
+) & {
+  /** True while what is shown answers an earlier query than the one typed. */
+  stale?: boolean;
+};
+
+type Answer = SearchState & { query: string };
 
 const DEBOUNCE_MS = 150;
 
@@ -24,21 +30,19 @@ const DEBOUNCE_MS = 150;
  * query never replaces a newer one (its request is aborted).
  */
 export function useSearch(query: string): SearchState {
-  const [state, setState] = useState<SearchState>({ status: "idle" });
+  const [answer, setAnswer] = useState<Answer>();
   const trimmed = query.trim();
 
   useEffect(() => {
     if (!trimmed) {
-      setState({ status: "idle" });
+      // A new search starts afresh, not under the last one's results.
+      setAnswer(undefined);
       return;
     }
-    setState((current) =>
-      current.status === "done" ? current : { status: "searching" },
-    );
     const controller = new AbortController();
     const timer = setTimeout(() => {
       void search(trimmed, controller.signal).then((next) => {
-        if (!controller.signal.aborted) setState(next);
+        if (!controller.signal.aborted) setAnswer({ ...next, query: trimmed });
       });
     }, DEBOUNCE_MS);
     return () => {
@@ -47,7 +51,12 @@ export function useSearch(query: string): SearchState {
     };
   }, [trimmed]);
 
-  return trimmed ? state : { status: "idle" };
+  if (!trimmed) return { status: "idle" };
+  // The previous results stay up while the next ones load: no flicker.
+  if (!answer || (answer.status === "failed" && answer.query !== trimmed)) {
+    return { status: "searching" };
+  }
+  return { ...answer, stale: answer.query !== trimmed };
 }
 
 async function search(q: string, signal: AbortSignal): Promise<SearchState> {

@@ -150,3 +150,24 @@ test.describe("GET /api/search refuses bad input", () => {
     });
   }
 });
+
+test("markup in a matching message shows as text in the snippet", async ({
+  chat,
+  fake,
+  page,
+}) => {
+  const word = uniqueWord("markup");
+  await converse(
+    chat,
+    fake,
+    `Quote some markup ${uniqueWord("prompt")}`,
+    `<b>${word}</b> <img src=x onerror="window.__searchXss=1">`,
+  );
+  await searchFor(page, word);
+  const result = searchResults(page).getByTestId("search-result");
+  await expect(result).toHaveCount(1);
+  await expect(result).toContainText(`<b>${word}</b> <img src=x`);
+  await expect(result.locator("mark").first()).toHaveText(word);
+  await expect(result.locator("img, b")).toHaveCount(0);
+  expect(await page.evaluate(() => "__searchXss" in window)).toBe(false);
+});
