@@ -160,7 +160,7 @@ function bareSearch(db: Database.Database, input: string) {
   return db
     .prepare(
       `SELECT rowid AS entry, snippet("ConversationSearchIndex", -1,
-        char(2), char(3), '…', 16) AS snippet
+        char(2), char(3), '…', 12) AS snippet
       FROM "ConversationSearchIndex"
       WHERE "ConversationSearchIndex" MATCH ?
         AND rowid BETWEEN ? AND ?

@@ -69,7 +69,7 @@ function Snippet({ segments }: { segments: SnippetSegment[] }) {
   });
   // Segments are text: whatever a message held is never parsed as HTML.
   return (
-    <span className="line-clamp-2 text-xs text-zinc-500">
+    <span className="line-clamp-3 text-xs text-zinc-500">
       {keyed.map((segment) =>
         segment.match ? (
           <mark

@@ -18,7 +18,8 @@ export type SearchResult = {
 const MAX_RANKED_ENTRIES = 2_000;
 // Titles weigh more than message text.
 const TITLE_WEIGHT = 4;
-const SNIPPET_TOKENS = 16;
+// About three lines of the sidebar, where the snippet is clamped.
+const SNIPPET_TOKENS = 12;
 
 type RankedRow = {
   conversationId: string;
