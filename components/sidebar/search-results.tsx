@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { SnippetSegment } from "@/lib/history/snippet";
+import type { SearchResult } from "@/lib/types";
 import type { SearchState } from "./use-search";
 
 /** What the sidebar shows instead of the list while a search is typed. */
@@ -58,7 +58,7 @@ export function SearchResults({
   );
 }
 
-function Snippet({ segments }: { segments: SnippetSegment[] }) {
+function Snippet({ segments }: { segments: SearchResult["snippet"] }) {
   if (segments.length === 0) return null;
   // Where each segment starts in the snippet: a key that never repeats.
   let offset = 0;

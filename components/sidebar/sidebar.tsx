@@ -4,12 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useStartNewChat } from "@/components/use-start-new-chat";
-import type { ConversationSummary } from "@/lib/types";
+import type { ConversationPage, ConversationSummary } from "@/lib/types";
 import { ConversationItem } from "./conversation-item";
 import { ConversationList } from "./conversation-list";
 import { SearchBox } from "./search-box";
 import { SearchResults } from "./search-results";
-import { type ConversationPage, useConversations } from "./use-conversations";
+import { useConversations } from "./use-conversations";
 import { useSearch } from "./use-search";
 
 export function Sidebar({ firstPage }: { firstPage: ConversationPage }) {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CONVERSATIONS_CHANGED } from "@/lib/client-events";
 import { parseErrorBody } from "@/lib/errors";
-import type { ConversationSummary } from "@/lib/types";
+import type { ConversationPage, ConversationSummary } from "@/lib/types";
 
 // A generated title is saved a moment after the reply ends (the server asks
 // the model for it then): look again a few times, then give up. The first
@@ -11,11 +11,6 @@ import type { ConversationSummary } from "@/lib/types";
 const FOLLOW_UP_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
 
 type Change = { title: string } | { pinned: boolean };
-
-export type ConversationPage = {
-  conversations: ConversationSummary[];
-  nextCursor: string | null;
-};
 
 const PAGE_SIZE = 50;
 // The API's largest page (see app/(chat)/api/conversations/schema.ts).

@@ -2,19 +2,12 @@
 
 import { useEffect, useState } from "react";
 import { parseErrorBody } from "@/lib/errors";
-import type { SnippetSegment } from "@/lib/history/snippet";
-
-export type SearchHit = {
-  conversationId: string;
-  title: string;
-  updatedAt: string;
-  snippet: SnippetSegment[];
-};
+import type { SearchResult } from "@/lib/types";
 
 export type SearchState = (
   | { status: "idle" }
   | { status: "searching" }
-  | { status: "done"; results: SearchHit[] }
+  | { status: "done"; results: SearchResult[] }
   | { status: "failed"; message: string }
 ) & {
   /** True while what is shown answers an earlier query than the one typed. */
@@ -72,7 +65,7 @@ async function search(q: string, signal: AbortSignal): Promise<SearchState> {
         message: error?.message ?? "The search failed. Try again.",
       };
     }
-    const body = (await response.json()) as { results: SearchHit[] };
+    const body = (await response.json()) as { results: SearchResult[] };
     return { status: "done", results: body.results };
   } catch {
     return { status: "failed", message: "The search failed. Try again." };

@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeCursor, type ListCursor } from "@/lib/history/cursor";
-import type { ConversationSummary } from "@/lib/types";
+import type { ConversationPage, ConversationSummary } from "@/lib/types";
 import { getDb } from "./client";
 import { withDatabase } from "./errors";
 import type { Prisma } from "./generated/client";
@@ -15,12 +15,6 @@ export type Conversation = {
   pinned: boolean;
   createdAt: Date;
   updatedAt: Date;
-};
-
-export type ConversationPage = {
-  conversations: ConversationSummary[];
-  /** Where the next page starts; null after the last one. */
-  nextCursor: string | null;
 };
 
 /**

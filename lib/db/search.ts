@@ -1,16 +1,10 @@
 import "server-only";
 import { buildMatchQuery } from "@/lib/history/query";
-import { type SnippetSegment, toSnippetSegments } from "@/lib/history/snippet";
+import { toSnippetSegments } from "@/lib/history/snippet";
+import type { SearchResult } from "@/lib/types";
 import { getDb } from "./client";
 import { withDatabase } from "./errors";
 import { Prisma } from "./generated/client";
-
-export type SearchResult = {
-  conversationId: string;
-  title: string;
-  updatedAt: string;
-  snippet: SnippetSegment[];
-};
 
 // Ranking reads at most this many matching entries, newest first: a word
 // found in nearly every message would otherwise be scored in all of them.
