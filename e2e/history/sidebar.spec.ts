@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { databaseFile } from "../api/helpers";
 import { type AppServer, startApp } from "../support/app-server";
-import { APP_PORT } from "../support/config";
 import { expect, test } from "../support/fixtures";
+import { freePort } from "./support";
 
 // An instance of its own: these tests empty its list and write dates
 // straight into its file, which the shared instance's tests must not see.
-const PORT = APP_PORT + 20;
+// Its port is whatever is free: APP_PORT + 20..23 belong to specs that may
+// run at the same time.
 const DATABASE_URL = "file:./data/test/history-sidebar.db";
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -17,7 +18,11 @@ test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  app = await startApp({ port: PORT, databaseUrl: DATABASE_URL, fresh: true });
+  app = await startApp({
+    port: await freePort(),
+    databaseUrl: DATABASE_URL,
+    fresh: true,
+  });
 });
 
 test.afterAll(async () => {
