@@ -23,7 +23,8 @@ export type ErrorSurface =
   | "message"
   | "openrouter"
   | "openrouter_key"
-  | "server";
+  | "server"
+  | "share";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 

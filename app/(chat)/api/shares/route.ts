@@ -1,0 +1,11 @@
+import { listShareLinks } from "@/lib/db/share-links";
+import { respond } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** Every share link, for the settings list. */
+export async function GET() {
+  return respond(async () =>
+    Response.json({ links: await listShareLinks() }),
+  );
+}
