@@ -17,18 +17,30 @@ const SettingsDialog = dynamic(
   { ssr: false },
 );
 
+const ShareDialog = dynamic(
+  () =>
+    import("@/components/share/share-dialog").then(
+      (module) => module.ShareDialog,
+    ),
+  { ssr: false },
+);
+
 export function ChatHeader({
+  conversationId,
   setup,
   toolNames,
   onSave,
   messages,
 }: {
+  /** Set once the conversation exists: only then can it be shared. */
+  conversationId?: string;
   messages: ParleyMessage[];
   setup: SettingsChoice;
   toolNames: string[];
   onSave: (choice: SettingsChoice) => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const totals = sumUsage(messages);
   return (
     <header className="flex items-center gap-2 border-b border-zinc-200 py-2 pr-3 pl-12 md:pl-4 dark:border-zinc-800">
@@ -47,6 +59,15 @@ export function ChatHeader({
           {formatTokenCount(totals.tokens)} tokens · {formatCost(totals.cost)}
         </span>
       ) : null}
+      {conversationId ? (
+        <button
+          type="button"
+          onClick={() => setSharing(true)}
+          className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Share
+        </button>
+      ) : null}
       <button
         type="button"
         onClick={() => setOpen(true)}
@@ -60,6 +81,12 @@ export function ChatHeader({
           toolNames={toolNames}
           onSave={onSave}
           onClose={() => setOpen(false)}
+        />
+      ) : null}
+      {sharing && conversationId ? (
+        <ShareDialog
+          conversationId={conversationId}
+          onClose={() => setSharing(false)}
         />
       ) : null}
     </header>

@@ -53,6 +53,7 @@ export function Chat({
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <ChatHeader
+        conversationId={session.messages.length > 0 ? id : undefined}
         messages={session.messages}
         setup={session.setup}
         toolNames={toolNames}

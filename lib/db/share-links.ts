@@ -160,7 +160,7 @@ export function createConversationCopy({
           data: {
             id: message.id,
             conversationId: conversation.id,
-            parentId: index === 0 ? null : messages[index - 1].id,
+            parentId: messages[index - 1]?.id ?? null,
             role: message.role,
             parts: message.parts as Prisma.InputJsonValue,
             status: message.status,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DefaultsForm } from "@/components/settings/defaults-form";
+import { SharedLinks } from "@/components/share/shared-links";
 import { tools } from "@/lib/ai/tools";
 import { loadAppDefaults } from "@/lib/chat/conversation-setup";
 
@@ -18,6 +19,7 @@ export default async function SettingsPage() {
           initial={await loadAppDefaults()}
           toolNames={Object.keys(tools)}
         />
+        <SharedLinks />
       </div>
     </div>
   );

@@ -5,7 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** Every share link, for the settings list. */
 export async function GET() {
-  return respond(async () =>
-    Response.json({ links: await listShareLinks() }),
-  );
+  return respond(async () => Response.json({ links: await listShareLinks() }));
 }
