@@ -45,6 +45,9 @@ const show = (value: unknown) => String(JSON.stringify(value)).slice(0, 40);
 const refused = (...status: number[]): Expected => ({ kind: "error", status });
 const BAD = refused(400);
 
+// Well-formed but never issued: share routes answer it 404.
+const UNKNOWN_TOKEN = "A".repeat(43);
+
 type Body = Record<string, unknown>;
 
 /** A route that reads a JSON body, and a body it would accept. */
@@ -75,6 +78,12 @@ function jsonRoutes(target: Target): JsonRoute[] {
       method: "POST",
       path: `/api/conversations/${conversationId}/branch`,
       valid: () => ({ messageId: userMessageId, siblingId: userMessageId }),
+    },
+    {
+      label: "share",
+      method: "POST",
+      path: `/api/conversations/${conversationId}/shares`,
+      valid: () => ({ mode: "snapshot" }),
     },
     {
       label: "settings",
@@ -811,6 +820,28 @@ function pathIdCases(target: Target): HostileCase[] {
         expected: BAD,
       },
       {
+        name: `list shares ${short}`,
+        method: "GET",
+        path: `/api/conversations/${id}/shares`,
+        headers: {},
+        expected: BAD,
+      },
+      {
+        // A token of the wrong shape is simply not found (or not routed).
+        name: `revoke share ${short}`,
+        method: "DELETE",
+        path: `/api/shares/${id}`,
+        headers: {},
+        expected: refused(404, 400),
+      },
+      {
+        name: `continue share ${short}`,
+        method: "POST",
+        path: `/api/shares/${id}/continue`,
+        headers: {},
+        expected: refused(404, 400),
+      },
+      {
         name: `switch branch ${short}`,
         method: "POST",
         path: `/api/conversations/${id}/branch`,
@@ -860,6 +891,20 @@ function crossSiteCases(target: Target): HostileCase[] {
         expected: refused(403),
       },
       {
+        name: `revoke share from ${label}`,
+        method: "DELETE",
+        path: `/api/shares/${UNKNOWN_TOKEN}`,
+        headers,
+        expected: refused(403),
+      },
+      {
+        name: `continue share from ${label}`,
+        method: "POST",
+        path: `/api/shares/${UNKNOWN_TOKEN}/continue`,
+        headers,
+        expected: refused(403),
+      },
+      {
         name: `delete from ${label}`,
         method: "DELETE",
         path: `/api/conversations/${conversationId}`,
@@ -884,6 +929,10 @@ function methodCases(target: Target): HostileCase[] {
     "/api/search": ["GET"],
     [`/api/conversations/${id}`]: ["PATCH", "DELETE"],
     [`/api/conversations/${id}/branch`]: ["GET", "POST"],
+    [`/api/conversations/${id}/shares`]: ["GET", "POST"],
+    "/api/shares": ["GET"],
+    [`/api/shares/${UNKNOWN_TOKEN}`]: ["DELETE"],
+    [`/api/shares/${UNKNOWN_TOKEN}/continue`]: ["POST"],
     "/api/models": ["GET"],
     "/api/settings": ["GET", "PUT"],
     "/api/health": ["GET"],

@@ -15,7 +15,8 @@ describe("share tokens", () => {
     for (const token of tokens) {
       const bytes = Buffer.from(token, "base64url");
       for (let bit = 0; bit < 256; bit++) {
-        ones[bit] += (bytes[bit >> 3] >> (bit & 7)) & 1;
+        ones[bit] =
+          (ones[bit] ?? 0) + (((bytes[bit >> 3] ?? 0) >> (bit & 7)) & 1);
       }
     }
     for (const count of ones) {
