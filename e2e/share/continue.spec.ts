@@ -87,6 +87,10 @@ test("views are counted and shown in the owner's list; indexable drops noindex",
 }) => {
   const prompt = uniquePrompt("Counting views");
   const id = await startConversation(chat, fake, prompt, "One, two, three.");
+  const patched = await page.request.patch(`/api/conversations/${id}`, {
+    data: { settings: { systemPrompt: "Count slowly." } },
+  });
+  expect(patched.ok()).toBe(true);
   const link = await createLink(page, id, {
     mode: "live",
     indexable: true,
@@ -96,6 +100,9 @@ test("views are counted and shown in the owner's list; indexable drops noindex",
   for (let view = 0; view < 3; view++) {
     expect((await visitor.goto(link.url))?.status()).toBe(200);
   }
+  await expect(visitor.getByTestId("shared-system-prompt")).toHaveText(
+    "Count slowly.",
+  );
   await expect(visitor.locator('meta[name="robots"]')).toHaveCount(0);
   await expect(visitor.locator('meta[property="og:title"]')).toHaveCount(1);
 
