@@ -1,17 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ShareLinkInfo, ShareMode } from "@/lib/share/link";
+import type { ShareLinkInfo } from "@/lib/share/link";
 import { deleteShareLink, fetchShareLinks, postShareLink } from "./share-api";
 import { ShareLinkList } from "./share-link-list";
-
-const EXPIRIES = [
-  { label: "Never", ms: null },
-  { label: "1 hour", ms: 3_600_000 },
-  { label: "1 day", ms: 86_400_000 },
-  { label: "7 days", ms: 7 * 86_400_000 },
-  { label: "30 days", ms: 30 * 86_400_000 },
-] as const;
+import {
+  DEFAULT_SHARE_OPTIONS,
+  ShareOptionFields,
+  toRequest,
+} from "./share-options";
 
 /** Creates, copies and revokes a conversation's share links. */
 export function ShareDialog({
@@ -22,10 +19,7 @@ export function ShareDialog({
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [mode, setMode] = useState<ShareMode>("snapshot");
-  const [expiry, setExpiry] = useState(0);
-  const [includeSystemPrompt, setIncludeSystemPrompt] = useState(false);
-  const [indexable, setIndexable] = useState(false);
+  const [options, setOptions] = useState(DEFAULT_SHARE_OPTIONS);
   const [created, setCreated] = useState<ShareLinkInfo | null>(null);
   const [links, setLinks] = useState<ShareLinkInfo[]>([]);
   const [error, setError] = useState<string>();
@@ -61,13 +55,7 @@ export function ShareDialog({
 
   const create = () =>
     run(async () => {
-      const ms = EXPIRIES[expiry]?.ms ?? null;
-      const link = await postShareLink(conversationId, {
-        mode,
-        expiresAt: ms === null ? null : new Date(Date.now() + ms).toISOString(),
-        includeSystemPrompt,
-        indexable,
-      });
+      const link = await postShareLink(conversationId, toRequest(options));
       setCreated(link);
     });
 
@@ -99,50 +87,7 @@ export function ShareDialog({
       <h2 id="share-dialog-title" className="mb-4 text-lg font-semibold">
         Share conversation
       </h2>
-      <fieldset className="mb-3 flex gap-4 text-sm">
-        <legend className="mb-1 text-xs text-zinc-500">Kind of link</legend>
-        {(["snapshot", "live"] as const).map((value) => (
-          <label key={value} className="flex items-center gap-1.5">
-            <input
-              type="radio"
-              name="share-mode"
-              checked={mode === value}
-              onChange={() => setMode(value)}
-            />
-            {value === "snapshot" ? "Snapshot" : "Live"}
-          </label>
-        ))}
-      </fieldset>
-      <label className="mb-3 flex items-center gap-2 text-sm">
-        Expires
-        <select
-          value={expiry}
-          onChange={(event) => setExpiry(Number(event.target.value))}
-          className="rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-800"
-        >
-          {EXPIRIES.map((option, index) => (
-            <option key={option.label} value={index}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="mb-1 flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={includeSystemPrompt}
-          onChange={(event) => setIncludeSystemPrompt(event.target.checked)}
-        />
-        Include system prompt
-      </label>
-      <label className="mb-3 flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={indexable}
-          onChange={(event) => setIndexable(event.target.checked)}
-        />
-        Let search engines index it
-      </label>
+      <ShareOptionFields options={options} onChange={setOptions} />
       <button
         type="button"
         onClick={create}
