@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Every conversation, as one JSON or Markdown file. */
 export async function GET(request: Request) {
-  return respond(async () => {
+  return respond(request, async () => {
     const { format } = readSearchParams(request, exportQuerySchema);
     const conversations = await getConversationsForExport();
     return exportResponse({ conversations, format, name: "all" });

@@ -14,7 +14,7 @@ const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  * transaction, adding only what is not here yet.
  */
 export async function POST(request: Request) {
-  return respond(async () => {
+  return respond(request, async () => {
     const file = await readJsonBody(request, z.unknown(), {
       maxBytes: MAX_IMPORT_BYTES,
     });
