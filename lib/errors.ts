@@ -24,7 +24,9 @@ export type ErrorSurface =
   | "openrouter"
   | "openrouter_key"
   | "server"
-  | "share";
+  | "share"
+  | "import"
+  | "export";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { YourData } from "@/components/data/your-data";
 import { DefaultsForm } from "@/components/settings/defaults-form";
 import { SharedLinks } from "@/components/share/shared-links";
 import { tools } from "@/lib/ai/tools";
@@ -20,6 +21,7 @@ export default async function SettingsPage() {
           toolNames={Object.keys(tools)}
         />
         <SharedLinks />
+        <YourData />
       </div>
     </div>
   );
