@@ -9,7 +9,7 @@ type Context = { params: Promise<{ token: string }> };
 
 /** Revokes a link: it answers 404 from the next request on. */
 export async function DELETE(request: Request, { params }: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     assertSameOrigin(request);
     const { token } = await params;
     if (!isShareTokenShape(token)) throw shareNotFound();

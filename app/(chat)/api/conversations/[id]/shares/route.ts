@@ -12,7 +12,7 @@ type Context = { params: Promise<{ id: string }> };
 
 /** Creates a share link for the conversation. */
 export async function POST(request: Request, { params }: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const conversationId = await readId(params);
     const body = await readJsonBody(request, shareCreateSchema);
     const link = await createShare({
@@ -27,8 +27,8 @@ export async function POST(request: Request, { params }: Context) {
 }
 
 /** The conversation's links, newest first. */
-export async function GET(_request: Request, { params }: Context) {
-  return respond(async () => {
+export async function GET(request: Request, { params }: Context) {
+  return respond(request, async () => {
     const conversationId = await readId(params);
     if (!(await getConversationById({ id: conversationId }))) {
       throw new ParleyError(

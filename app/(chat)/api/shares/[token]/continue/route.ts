@@ -7,7 +7,7 @@ type Context = { params: Promise<{ token: string }> };
 
 /** Copies what the link shows into a new conversation of one's own. */
 export async function POST(request: Request, { params }: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     assertSameOrigin(request);
     const { token } = await params;
     const { conversationId } = await continueShare({ token });
