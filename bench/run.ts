@@ -30,6 +30,7 @@ import {
 } from "./lib/servers";
 import { sleep, withTimeLimit } from "./lib/timing";
 import { persistence } from "./persistence";
+import { search } from "./search";
 import { throughput } from "./throughput";
 import { ttft } from "./ttft";
 
@@ -39,6 +40,7 @@ const BENCHMARKS: Benchmark[] = [
   concurrency,
   persistence,
   browser,
+  search,
 ];
 const TIME_LIMIT_MS = 5 * 60_000;
 

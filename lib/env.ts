@@ -38,6 +38,19 @@ const envSchema = z.object({
     .refine((url) => url.startsWith("file:"), {
       message: "must be an SQLite URL such as file:./data/parley.db",
     }),
+  /**
+   * Shares running replies between instances: a reloaded tab follows its
+   * reply wherever it runs, and Stop reaches it. Unset: this process only.
+   */
+  REDIS_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^rediss?$/,
+        message:
+          "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379",
+      })
+      .optional(),
+  ),
   DEFAULT_MODEL: modelIdSchema.default("deepseek/deepseek-v4-flash"),
   APP_URL: httpUrl("http://localhost:3000").default("http://localhost:3000"),
   APP_NAME: z.string().min(1).default("Parley"),

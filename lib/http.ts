@@ -92,3 +92,21 @@ export async function respond(run: () => Promise<Response>): Promise<Response> {
     ).toResponse();
   }
 }
+
+/** Parses a request's query string against a schema (first value of each). */
+export function readSearchParams<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): z.infer<Schema> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const result = schema.safeParse(params);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` ${issue.path.join(".")}` : "";
+    throw new ParleyError(
+      "bad_request:api",
+      `The query parameter${where} is not valid: ${issue?.message ?? "unknown"}.`,
+    );
+  }
+  return result.data;
+}

@@ -40,6 +40,22 @@ export type ConversationSummary = {
   updatedAt: string;
 };
 
+/** One page of the sidebar's list (`GET /api/conversations`). */
+export type ConversationPage = {
+  conversations: ConversationSummary[];
+  /** Where the next page starts; null after the last one. */
+  nextCursor: string | null;
+};
+
+/** One conversation found by `GET /api/search`. */
+export type SearchResult = {
+  conversationId: string;
+  title: string;
+  updatedAt: string;
+  /** Text around the best match; `match` pieces are shown highlighted. */
+  snippet: { text: string; match: boolean }[];
+};
+
 /** OpenRouter data kept per model step, to send back on later turns. */
 export type StepProviderData = {
   /** `reasoning_details` exactly as OpenRouter returned them (may be []). */

@@ -13,11 +13,11 @@ export default async function ChatLayout({
 }) {
   // The sidebar reads the database: never prerender it at build time.
   await connection();
-  const conversations = await listConversations();
+  const firstPage = await listConversations();
   return (
     <div className="flex h-full">
       <KeyboardShortcuts />
-      <Sidebar initialConversations={conversations} />
+      <Sidebar firstPage={firstPage} />
       <main className="flex min-w-0 flex-1 flex-col">
         {hasApiKey() ? null : <SetupNotice />}
         {children}

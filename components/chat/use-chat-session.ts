@@ -72,6 +72,9 @@ export function useChatSession({
     id,
     messages: initialMessages,
     transport,
+    // A reply still running on the server (the page was reloaded, or opened
+    // in another tab) is joined from its first chunk and followed live.
+    resume: initialMessages.at(-1)?.metadata?.status === "streaming",
     onFinish: () => announceConversationsChanged(),
   });
   const { status, messages, sendMessage, regenerate, clearError } = chat;

@@ -2,19 +2,21 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useStartNewChat } from "@/components/use-start-new-chat";
-import type { ConversationSummary } from "@/lib/types";
+import type { ConversationPage, ConversationSummary } from "@/lib/types";
 import { ConversationItem } from "./conversation-item";
+import { ConversationList } from "./conversation-list";
+import { SearchBox } from "./search-box";
+import { SearchResults } from "./search-results";
 import { useConversations } from "./use-conversations";
+import { useSearch } from "./use-search";
 
-export function Sidebar({
-  initialConversations,
-}: {
-  initialConversations: ConversationSummary[];
-}) {
-  const { conversations, error, rename, setPinned, remove } =
-    useConversations(initialConversations);
+export function Sidebar({ firstPage }: { firstPage: ConversationPage }) {
+  const list = useConversations(firstPage);
+  const { conversations, error, rename, setPinned, remove } = list;
+  const [query, setQuery] = useState("");
+  const search = useSearch(query);
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const openNewChat = useStartNewChat();
@@ -43,9 +45,6 @@ export function Sidebar({
     );
   };
 
-  const pinned = conversations.filter((conversation) => conversation.pinned);
-  const others = conversations.filter((conversation) => !conversation.pinned);
-
   return (
     <>
       <SidebarToggle open={open} onToggle={() => setOpen(!open)} />
@@ -62,27 +61,27 @@ export function Sidebar({
             New chat
           </button>
         </div>
+        <SearchBox value={query} onChange={setQuery} />
         {error ? (
           <p role="alert" className="px-4 pb-2 text-sm text-red-600">
             {error}
           </p>
         ) : null}
-        <nav
-          aria-label="Conversations"
-          className="flex-1 overflow-y-auto px-2 pb-3"
-        >
-          {conversations.length === 0 ? (
-            <p className="px-2 text-sm text-zinc-500">No conversations yet.</p>
-          ) : null}
-          {pinned.length > 0 ? (
-            <Group label="Pinned">{pinned.map(renderItem)}</Group>
-          ) : null}
-          {others.length > 0 ? (
-            <Group label={pinned.length > 0 ? "Recent" : undefined}>
-              {others.map(renderItem)}
-            </Group>
-          ) : null}
-        </nav>
+        {search.status === "idle" ? (
+          <ConversationList
+            conversations={conversations}
+            hasMore={list.hasMore}
+            loadingMore={list.loadingMore}
+            onLoadMore={() => void list.loadMore()}
+            renderItem={renderItem}
+          />
+        ) : (
+          <SearchResults
+            state={search}
+            currentPath={pathname}
+            onOpen={() => setOpen(false)}
+          />
+        )}
         <Link
           href="/settings"
           onClick={() => setOpen(false)}
@@ -92,19 +91,6 @@ export function Sidebar({
         </Link>
       </aside>
     </>
-  );
-}
-
-function Group({ label, children }: { label?: string; children: ReactNode }) {
-  return (
-    <section aria-label={label} className="mb-2">
-      {label ? (
-        <h2 className="px-2 pt-1 pb-1 text-xs font-medium text-zinc-500 uppercase">
-          {label}
-        </h2>
-      ) : null}
-      <ul className="space-y-0.5">{children}</ul>
-    </section>
   );
 }
 

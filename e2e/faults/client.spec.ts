@@ -17,7 +17,7 @@ async function reloadUntilComplete(chat: ChatPage, text: string) {
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
 }
 
-test("a reload in the middle of a reply loses nothing", async ({
+test("a reload in the middle of a reply follows it live to the end", async ({
   chat,
   fake,
   page,
@@ -41,10 +41,16 @@ test("a reload in the middle of a reply loses nothing", async ({
   await expect(page).toHaveURL(new RegExp(`/c/${conversationId}$`));
   await expect(chat.userMessages()).toHaveText([prompt]);
   await expect(chat.assistantMessages()).toHaveCount(1);
-
-  // The server carried on without the tab: a later reload has it all.
-  await reloadUntilComplete(chat, "w20");
-  await expect(chat.lastAssistant()).toContainText(words.join(" "));
+  // The reloaded tab joins the reply from its first word and follows it:
+  // seen mid-way, then finished, with no further reload.
+  const reply = chat.lastAssistant();
+  await expect(reply).toHaveAttribute("data-status", "streaming");
+  await expect(reply).toContainText("w1 w2");
+  await expect(reply).toHaveAttribute("data-status", "complete", {
+    timeout: 15_000,
+  });
+  await expect(reply).toContainText(words.join(" "));
+  await expect(chat.stopButton).toBeHidden();
   await expect(chat.userMessages()).toHaveText([prompt]);
   await expect(chat.assistantMessages()).toHaveCount(1);
 
@@ -55,6 +61,9 @@ test("a reload in the middle of a reply loses nothing", async ({
   ]);
   expect(storedText(rows[1])).toBe(words.join(" "));
   expect(rows[1]?.parentId).toBe(rows[0]?.id);
+
+  // A later reload shows the saved reply and joins nothing.
+  await reloadUntilComplete(chat, "w20");
 });
 
 test("one conversation in two tabs: each shows the other's exchange", async ({

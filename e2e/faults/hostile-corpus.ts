@@ -782,6 +782,13 @@ function pathIdCases(target: Target): HostileCase[] {
         expected: BAD,
       },
       {
+        name: `join reply ${short}`,
+        method: "GET",
+        path: `/api/chat/${id}/stream`,
+        headers: {},
+        expected: BAD,
+      },
+      {
         name: `rename ${short}`,
         method: "PATCH",
         path: `/api/conversations/${id}`,
@@ -872,7 +879,9 @@ function methodCases(target: Target): HostileCase[] {
   const served: Record<string, string[]> = {
     "/api/chat": ["POST"],
     [`/api/chat/${id}/stop`]: ["POST"],
+    [`/api/chat/${id}/stream`]: ["GET"],
     "/api/conversations": ["GET"],
+    "/api/search": ["GET"],
     [`/api/conversations/${id}`]: ["PATCH", "DELETE"],
     [`/api/conversations/${id}/branch`]: ["GET", "POST"],
     "/api/models": ["GET"],

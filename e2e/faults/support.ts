@@ -14,6 +14,7 @@ export const FAULT_PORTS = {
   hostileContent: 3704,
   load: 3705,
   shutdown: 3706,
+  redisDown: 3708,
 } as const;
 
 /** Where an instance on `port` answers; what `startApp` reports too. */

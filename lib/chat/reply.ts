@@ -5,6 +5,7 @@ import {
   stepCountIs,
   streamText,
   toUIMessageStream,
+  type UIMessageChunk,
 } from "ai";
 import { getChatModel, hasApiKey } from "@/lib/ai/provider";
 import { type ToolName, tools } from "@/lib/ai/tools";
@@ -24,6 +25,7 @@ import {
   toModelMessages,
 } from "./model-messages";
 import { ReplyRecorder } from "./reply-recorder";
+import { getReplyStreams, type ReplyStreamWriter } from "./reply-streams";
 import { generateTitleIfNeeded } from "./title";
 import { prepareTurn, type TurnRequest } from "./turn";
 import { toUpstreamError } from "./upstream-error";
@@ -73,6 +75,10 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
   });
 
   const generation = registerGeneration({
+    conversationId: request.conversationId,
+    messageId: assistantId,
+  });
+  const shared = await shareReply({
     conversationId: request.conversationId,
     messageId: assistantId,
   });
@@ -156,9 +162,10 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
   });
 
   // One branch goes to the browser, the other is read here to the end, so
-  // a closed tab neither stops the reply nor loses it.
+  // a closed tab neither stops the reply nor loses it, and is shared with
+  // tabs that join later (a reload, another instance).
   const [toBrowser, toServer] = stream.tee();
-  void drain(toServer);
+  void drain(toServer, shared);
   return createUIMessageStreamResponse({
     stream: toBrowser,
     // Next would gzip the event stream, flushing after every token; the
@@ -174,13 +181,37 @@ function activeToolNames(settings: GenerationSettings): ToolName[] {
   );
 }
 
-async function drain(stream: ReadableStream<unknown>): Promise<void> {
+/** Reads a reply to its end (which runs onEnd), sharing every chunk. */
+async function drain(
+  stream: ReadableStream<UIMessageChunk>,
+  shared: ReplyStreamWriter | undefined,
+): Promise<void> {
   const reader = stream.getReader();
   try {
-    while (!(await reader.read()).done) {
-      // Reading is the point: onEnd runs once the stream is exhausted.
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      shared?.append(value);
     }
   } catch (error) {
     log.error("reply stream failed", describeError(error));
+  } finally {
+    shared?.close();
+  }
+}
+
+/**
+ * Opens the reply to later joiners. Without the store (Redis down) the
+ * reply still streams to this tab and is saved; only joining is lost.
+ */
+async function shareReply(reply: {
+  conversationId: string;
+  messageId: string;
+}): Promise<ReplyStreamWriter | undefined> {
+  try {
+    return (await getReplyStreams()).publish(reply);
+  } catch (error) {
+    log.warn("reply not shared", { ...reply, ...describeError(error) });
+    return undefined;
   }
 }

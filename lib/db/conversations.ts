@@ -1,5 +1,6 @@
 import "server-only";
-import type { ConversationSummary } from "@/lib/types";
+import { encodeCursor, type ListCursor } from "@/lib/history/cursor";
+import type { ConversationPage, ConversationSummary } from "@/lib/types";
 import { getDb } from "./client";
 import { withDatabase } from "./errors";
 import type { Prisma } from "./generated/client";
@@ -16,14 +17,21 @@ export type Conversation = {
   updatedAt: Date;
 };
 
-/** Pinned conversations first, then the rest, newest activity first. */
+/**
+ * One page of the sidebar's list: pinned conversations first, then the
+ * most recent activity, then id, so that the order is total and a page
+ * boundary never skips or repeats a row (keyset paging).
+ */
 export function listConversations({
-  limit = 200,
+  limit = 50,
+  after,
 }: {
   limit?: number;
-} = {}): Promise<ConversationSummary[]> {
+  after?: ListCursor;
+} = {}): Promise<ConversationPage> {
   return withDatabase(async () => {
     const rows = await getDb().conversation.findMany({
+      where: after ? afterKey(after) : undefined,
       select: {
         id: true,
         title: true,
@@ -31,17 +39,41 @@ export function listConversations({
         pinned: true,
         updatedAt: true,
       },
-      orderBy: [{ pinned: "desc" }, { updatedAt: "desc" }],
-      take: limit,
+      orderBy: [{ pinned: "desc" }, { updatedAt: "desc" }, { id: "desc" }],
+      // One more than asked tells whether another page follows.
+      take: limit + 1,
     });
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      titleSource: toTitleSource(row.titleSource),
-      pinned: row.pinned,
-      updatedAt: row.updatedAt.toISOString(),
-    }));
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      conversations: page.map((row) => ({
+        id: row.id,
+        title: row.title,
+        titleSource: toTitleSource(row.titleSource),
+        pinned: row.pinned,
+        updatedAt: row.updatedAt.toISOString(),
+      })),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({
+              pinned: last.pinned,
+              updatedAt: last.updatedAt.toISOString(),
+              id: last.id,
+            })
+          : null,
+    };
   });
+}
+
+/** The rows after `key` in the list's order (pinned desc, updatedAt desc, id desc). */
+function afterKey(key: ListCursor): Prisma.ConversationWhereInput {
+  const updatedAt = new Date(key.updatedAt);
+  const sameGroup: Prisma.ConversationWhereInput[] = [
+    { pinned: key.pinned, updatedAt: { lt: updatedAt } },
+    { pinned: key.pinned, updatedAt, id: { lt: key.id } },
+  ];
+  // Unpinned rows all follow a pinned one.
+  return { OR: key.pinned ? [...sameGroup, { pinned: false }] : sameGroup };
 }
 
 export function getConversationById({

@@ -1,11 +1,16 @@
 import { listConversations } from "@/lib/db/conversations";
-import { respond } from "@/lib/http";
+import { readSearchParams, respond } from "@/lib/http";
+import { conversationPageSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
-/** The sidebar's list: pinned conversations first, then by recency. */
-export async function GET() {
-  return respond(async () =>
-    Response.json({ conversations: await listConversations() }),
-  );
+/**
+ * The sidebar's list, a page at a time: pinned conversations first, then
+ * by recency. `nextCursor` fetches the following page; null ends the list.
+ */
+export async function GET(request: Request) {
+  return respond(async () => {
+    const { cursor, limit } = readSearchParams(request, conversationPageSchema);
+    return Response.json(await listConversations({ limit, after: cursor }));
+  });
 }

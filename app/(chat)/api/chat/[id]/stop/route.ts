@@ -1,4 +1,4 @@
-import { stopGenerations } from "@/lib/chat/generations";
+import { stopReply } from "@/lib/chat/reply-streams";
 import { ParleyError } from "@/lib/errors";
 import { assertSameOrigin, respond } from "@/lib/http";
 import { conversationIdSchema } from "../../schema";
@@ -6,8 +6,9 @@ import { conversationIdSchema } from "../../schema";
 export const dynamic = "force-dynamic";
 
 /**
- * Stops the replies running for a conversation. The browser's own abort
- * cannot do this: the server keeps generating after a disconnect on purpose.
+ * Stops the replies running for a conversation, on whichever instance runs
+ * them. The browser's own abort cannot do this: the server keeps generating
+ * after a disconnect on purpose.
  */
 export async function POST(
   request: Request,
@@ -22,10 +23,7 @@ export async function POST(
         "The conversation id is not valid.",
       );
     }
-    const stopped = stopGenerations({
-      conversationId: parsed.data,
-      reason: "user",
-    });
+    const stopped = await stopReply(parsed.data);
     return Response.json({ stopped });
   });
 }

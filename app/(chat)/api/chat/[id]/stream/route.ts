@@ -1,0 +1,36 @@
+import { createUIMessageStreamResponse } from "ai";
+import { joinReply } from "@/lib/chat/reply-streams";
+import { ParleyError } from "@/lib/errors";
+import { respond } from "@/lib/http";
+import { conversationIdSchema } from "../../schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Joins the reply running for a conversation from its first chunk: what a
+ * tab reloaded mid-reply (here or on another instance) asks for. 204 when
+ * nothing runs; the page already shows what was saved.
+ */
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+) {
+  return respond(async () => {
+    const parsed = conversationIdSchema.safeParse((await params).id);
+    if (!parsed.success) {
+      throw new ParleyError(
+        "bad_request:api",
+        "The conversation id is not valid.",
+      );
+    }
+    const stream = await joinReply({
+      conversationId: parsed.data,
+      signal: request.signal,
+    });
+    if (!stream) return new Response(null, { status: 204 });
+    return createUIMessageStreamResponse({
+      stream,
+      headers: { "cache-control": "no-cache, no-transform" },
+    });
+  });
+}
