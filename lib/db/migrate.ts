@@ -7,24 +7,36 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import {
-  mockMigrationAwareAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type {
   DiagnoseMigrationHistoryOutput,
   MigrationList,
   SchemaEngine,
 } from "@prisma/schema-engine-wasm";
 import Database from "better-sqlite3";
-import { engineMessage, withSchemaEngine } from "./schema-engine";
+import pg from "pg";
+import {
+  type DatabaseProvider,
+  postgresqlConnection,
+  postgresqlPoolConfig,
+  providerForUrl,
+} from "./provider";
+import {
+  engineMessage,
+  offlineAdapterFactory,
+  withSchemaEngine,
+} from "./schema-engine";
 import { sqliteFilePath } from "./sqlite-path";
 
-export const databaseProviders = ["sqlite"] as const;
-export type DatabaseProvider = (typeof databaseProviders)[number];
+export {
+  type DatabaseProvider,
+  databaseProviders,
+  providerForUrl,
+} from "./provider";
 
-// Everything that differs per database lives here. PostgreSQL will add an
-// entry with its own migrations folder and `@prisma/adapter-pg`.
+// Everything that differs per database lives here: each has its own
+// migrations folder, kept in step by `npm run db:diff`.
 const providers: Record<
   DatabaseProvider,
   {
@@ -33,6 +45,8 @@ const providers: Record<
     schemaPath: string;
     mockAdapter: "sqlite" | "postgres";
     connect: (databaseUrl: string) => SqlMigrationAwareDriverAdapterFactory;
+    /** What must exist before the engine connects. */
+    ensure?: (databaseUrl: string) => Promise<void>;
     /** Settings that belong to the database file rather than a connection. */
     prepare?: (databaseUrl: string) => void;
   }
@@ -58,15 +72,54 @@ const providers: Record<
       }
     },
   },
+  postgresql: {
+    migrationsDir: "prisma/postgresql/migrations",
+    schemaPath: "prisma/postgresql/schema.prisma",
+    mockAdapter: "postgres",
+    connect: (databaseUrl) =>
+      wholeScripts(
+        new PrismaPg(postgresqlPoolConfig(databaseUrl), {
+          schema: postgresqlConnection(databaseUrl).schema,
+        }),
+      ),
+    // As `prisma migrate` does, a schema named in the URL is created.
+    ensure: async (databaseUrl) => {
+      const { schema } = postgresqlConnection(databaseUrl);
+      const client = new pg.Client(postgresqlPoolConfig(databaseUrl));
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } finally {
+        await client.end();
+      }
+    },
+  },
 };
 
-const noFilters = { externalTables: [], externalEnums: [] };
-
-export function providerForUrl(databaseUrl: string): DatabaseProvider {
-  if (databaseUrl.startsWith("file:")) return "sqlite";
-  const scheme = databaseUrl.split(":")[0];
-  throw new Error(`DATABASE_URL: unsupported database "${scheme}:"`);
+/**
+ * `@prisma/adapter-pg` runs a migration by splitting it at every `;`, which
+ * breaks on a `;` in a comment, a string or a function body. PostgreSQL
+ * takes the whole script in one simple query instead, as one implicit
+ * transaction, which is what Prisma's native engine does.
+ */
+function wholeScripts(
+  factory: PrismaPg,
+): SqlMigrationAwareDriverAdapterFactory {
+  const patch = (adapter: Awaited<ReturnType<PrismaPg["connect"]>>) => {
+    adapter.executeScript = async (script) => {
+      await adapter.underlyingDriver().query(script);
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  };
 }
+
+const noFilters = { externalTables: [], externalEnums: [] };
 
 /** Absolute paths of a provider's schema and migrations folder. */
 export function providerPaths(provider: DatabaseProvider) {
@@ -89,6 +142,7 @@ export async function migrateDatabase({
   const migrationsList = readMigrations(
     migrationsDir ?? providerPaths(provider).migrationsDir,
   );
+  await providers[provider].ensure?.(databaseUrl);
   const adapter = providers[provider].connect(databaseUrl);
   const outcome = await withSchemaEngine(adapter, async (engine) => {
     const diagnose = () => diagnoseHistory(engine, migrationsList);
@@ -189,9 +243,7 @@ export async function diffSchemas({
     files: [{ path: "schema.prisma", content }],
   });
   // Diffing two schema texts never reaches a database.
-  const adapter = mockMigrationAwareAdapterFactory(
-    providers[provider].mockAdapter,
-  );
+  const adapter = offlineAdapterFactory(providers[provider].mockAdapter);
   return withSchemaEngine(adapter, async (engine) => {
     const result = await engine.diff({
       from: from === null ? { tag: "empty" } : target(from),
@@ -201,7 +253,14 @@ export async function diffSchemas({
       filters: noFilters,
     });
     // exitCode 2 means "the schemas differ", as in `migrate diff`.
-    return result.exitCode === 2 ? (result.stdout ?? "") : null;
+    if (result.exitCode !== 2) return null;
+    // From empty, PostgreSQL's script starts by creating "public", which
+    // needs a privilege on the database that an app's role may not have;
+    // scripts/migrate.ts creates the URL's schema itself.
+    return (result.stdout ?? "").replace(
+      /^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/,
+      "",
+    );
   });
 }
 
