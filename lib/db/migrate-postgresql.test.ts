@@ -13,10 +13,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   dropSchema,
   freshSchemaUrl,
-  postgresqlSkipReason,
   queryRows,
   withClient,
 } from "../../e2e/postgres/database";
+import { skipWithoutPostgresql } from "../../e2e/postgres/vitest";
 import { ParleyError } from "../errors";
 import { withDatabase } from "./errors";
 import { PrismaClient } from "./generated-postgresql/client";
@@ -25,7 +25,7 @@ import { postgresqlConnection, postgresqlPoolConfig } from "./provider";
 
 // Real PostgreSQL, each test in a schema of its own. Skipped with the
 // reason when the server is not there; under CI=true that fails instead.
-const skipReason = await postgresqlSkipReason();
+await skipWithoutPostgresql();
 const { migrationsDir, schemaPath } = providerPaths("postgresql");
 const schemas: string[] = [];
 const dirs: string[] = [];
@@ -75,7 +75,7 @@ async function describeSchema(databaseUrl: string) {
     .sort();
 }
 
-describe.skipIf(skipReason)("PostgreSQL migrations", () => {
+describe("PostgreSQL migrations", () => {
   it("create the tables in the URL's schema, then apply nothing", async () => {
     const databaseUrl = newSchema("migrate");
     const { schema } = postgresqlConnection(databaseUrl);
@@ -147,7 +147,7 @@ describe.skipIf(skipReason)("PostgreSQL migrations", () => {
   });
 });
 
-describe.skipIf(skipReason)("PostgreSQL errors", () => {
+describe("PostgreSQL errors", () => {
   it("answer a duplicate with 409 and an outage with 503", async () => {
     const databaseUrl = newSchema("errors");
     await migrateDatabase({ databaseUrl });

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   dropSchema,
   freshSchemaUrl,
-  postgresqlSkipReason,
   queryRows,
 } from "../../e2e/postgres/database";
+import { skipWithoutPostgresql } from "../../e2e/postgres/vitest";
 import { migrateDatabase } from "./migrate";
 
 // The real migrations on real PostgreSQL: the triggers are the index's only
 // upkeep. The same cases as search.test.ts, less diacritic folding.
-const skipReason = await postgresqlSkipReason();
+const skipReason = await skipWithoutPostgresql();
 const databaseUrl = freshSchemaUrl("search");
 let search: typeof import("./search").searchConversations;
 
@@ -52,7 +52,7 @@ const text = (value: string) => [{ type: "text", text: value }];
 const ids = async (query: string) =>
   (await search({ query })).map((result) => result.conversationId);
 
-describe.skipIf(skipReason)("searchConversations on PostgreSQL", () => {
+describe("searchConversations on PostgreSQL", () => {
   it("finds titles and message text, by prefix, with a marked snippet", async () => {
     await addConversation("c1", "Trip planning");
     await addMessage("m1", "c1", [
