@@ -101,6 +101,21 @@ describe("PostgreSQL migrations", () => {
     expect(second.applied).toEqual([]);
   });
 
+  it("apply each migration once when instances start together", async () => {
+    const databaseUrl = newSchema("race");
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => migrateDatabase({ databaseUrl })),
+    );
+    const applied = outcomes.flatMap((outcome) => outcome.applied).sort();
+    const rows = await queryRows<{ migration_name: string }>(
+      databaseUrl,
+      "SELECT migration_name FROM _prisma_migrations " +
+        "WHERE finished_at IS NOT NULL ORDER BY migration_name",
+    );
+    expect(applied).toEqual(rows.map((row) => row.migration_name));
+    expect(applied.length).toBeGreaterThan(1);
+  });
+
   it("build exactly the schema of prisma/schema.prisma", async () => {
     const migrated = newSchema("history");
     await migrateDatabase({ databaseUrl: migrated });

@@ -89,12 +89,21 @@ const providers: Record<
       await client.connect();
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } catch (error) {
+        // Two instances starting at once: IF NOT EXISTS is no lock, and
+        // the loser sees the winner's schema as a duplicate.
+        if (!isDuplicateSchema(error)) throw error;
       } finally {
         await client.end();
       }
     },
   },
 };
+
+function isDuplicateSchema(error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "42P06";
+}
 
 /**
  * `@prisma/adapter-pg` runs a migration by splitting it at every `;`, which
