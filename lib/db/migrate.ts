@@ -1,33 +1,24 @@
-// Applies prisma/migrations through Prisma's WebAssembly schema engine and a
-// driver adapter, because the Prisma 7 CLI insists on downloading a native
+// Applies the migrations of DATABASE_URL's database (prisma/migrations on
+// SQLite, prisma/postgresql/migrations on PostgreSQL) through Prisma's
+// WebAssembly schema engine and a driver adapter, because the Prisma 7 CLI insists on downloading a native
 // engine first (see README, "Why migrations don't use `prisma migrate`").
 // The engine keeps Prisma's own `_prisma_migrations` table (same layout,
 // sha256 checksums), so the history stays readable by the Prisma CLI.
 
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type {
   DiagnoseMigrationHistoryOutput,
   MigrationList,
   SchemaEngine,
 } from "@prisma/schema-engine-wasm";
-import Database from "better-sqlite3";
-import pg from "pg";
-import {
-  type DatabaseProvider,
-  postgresqlConnection,
-  postgresqlPoolConfig,
-  providerForUrl,
-} from "./provider";
+import { migrationTargets } from "./migration-targets";
+import { type DatabaseProvider, providerForUrl } from "./provider";
 import {
   engineMessage,
   offlineAdapterFactory,
   withSchemaEngine,
 } from "./schema-engine";
-import { sqliteFilePath } from "./sqlite-path";
 
 export {
   type DatabaseProvider,
@@ -35,104 +26,11 @@ export {
   providerForUrl,
 } from "./provider";
 
-// Everything that differs per database lives here: each has its own
-// migrations folder, kept in step by `npm run db:diff`.
-const providers: Record<
-  DatabaseProvider,
-  {
-    /** Relative to the repo root. */
-    migrationsDir: string;
-    schemaPath: string;
-    mockAdapter: "sqlite" | "postgres";
-    connect: (databaseUrl: string) => SqlMigrationAwareDriverAdapterFactory;
-    /** What must exist before the engine connects. */
-    ensure?: (databaseUrl: string) => Promise<void>;
-    /** Settings that belong to the database file rather than a connection. */
-    prepare?: (databaseUrl: string) => void;
-  }
-> = {
-  sqlite: {
-    migrationsDir: "prisma/migrations",
-    schemaPath: "prisma/schema.prisma",
-    mockAdapter: "sqlite",
-    connect: (databaseUrl) => {
-      // Migrating runs first on a fresh install, so it makes the directory.
-      const file = sqliteFilePath(databaseUrl);
-      mkdirSync(path.dirname(file), { recursive: true });
-      return new PrismaBetterSqlite3({ url: file });
-    },
-    // WAL lets readers carry on while a reply is being saved; the setting
-    // is stored in the file, so setting it once here covers every process.
-    prepare: (databaseUrl) => {
-      const database = new Database(sqliteFilePath(databaseUrl));
-      try {
-        database.pragma("journal_mode = WAL");
-      } finally {
-        database.close();
-      }
-    },
-  },
-  postgresql: {
-    migrationsDir: "prisma/postgresql/migrations",
-    schemaPath: "prisma/postgresql/schema.prisma",
-    mockAdapter: "postgres",
-    connect: (databaseUrl) =>
-      wholeScripts(
-        new PrismaPg(postgresqlPoolConfig(databaseUrl), {
-          schema: postgresqlConnection(databaseUrl).schema,
-        }),
-      ),
-    // As `prisma migrate` does, a schema named in the URL is created.
-    ensure: async (databaseUrl) => {
-      const { schema } = postgresqlConnection(databaseUrl);
-      const client = new pg.Client(postgresqlPoolConfig(databaseUrl));
-      await client.connect();
-      try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      } catch (error) {
-        // Two instances starting at once: IF NOT EXISTS is no lock, and
-        // the loser sees the winner's schema as a duplicate.
-        if (!isDuplicateSchema(error)) throw error;
-      } finally {
-        await client.end();
-      }
-    },
-  },
-};
-
-function isDuplicateSchema(error: unknown) {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "42P06";
-}
-
-/**
- * `@prisma/adapter-pg` runs a migration by splitting it at every `;`, which
- * breaks on a `;` in a comment, a string or a function body. PostgreSQL
- * takes the whole script in one simple query instead, as one implicit
- * transaction, which is what Prisma's native engine does.
- */
-function wholeScripts(
-  factory: PrismaPg,
-): SqlMigrationAwareDriverAdapterFactory {
-  const patch = (adapter: Awaited<ReturnType<PrismaPg["connect"]>>) => {
-    adapter.executeScript = async (script) => {
-      await adapter.underlyingDriver().query(script);
-    };
-    return adapter;
-  };
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => patch(await factory.connect()),
-    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
-  };
-}
-
 const noFilters = { externalTables: [], externalEnums: [] };
 
 /** Absolute paths of a provider's schema and migrations folder. */
 export function providerPaths(provider: DatabaseProvider) {
-  const { migrationsDir, schemaPath } = providers[provider];
+  const { migrationsDir, schemaPath } = migrationTargets[provider];
   return {
     migrationsDir: path.resolve(migrationsDir),
     schemaPath: path.resolve(schemaPath),
@@ -151,8 +49,8 @@ export async function migrateDatabase({
   const migrationsList = readMigrations(
     migrationsDir ?? providerPaths(provider).migrationsDir,
   );
-  await providers[provider].ensure?.(databaseUrl);
-  const adapter = providers[provider].connect(databaseUrl);
+  await migrationTargets[provider].ensure?.(databaseUrl);
+  const adapter = migrationTargets[provider].connect(databaseUrl);
   const outcome = await withSchemaEngine(adapter, async (engine) => {
     const diagnose = () => diagnoseHistory(engine, migrationsList);
     assertHistoryIsClean(await diagnose());
@@ -172,7 +70,7 @@ export async function migrateDatabase({
       throw new Error(message, { cause: error });
     }
   });
-  providers[provider].prepare?.(databaseUrl);
+  migrationTargets[provider].prepare?.(databaseUrl);
   return outcome;
 }
 
@@ -252,7 +150,7 @@ export async function diffSchemas({
     files: [{ path: "schema.prisma", content }],
   });
   // Diffing two schema texts never reaches a database.
-  const adapter = offlineAdapterFactory(providers[provider].mockAdapter);
+  const adapter = offlineAdapterFactory(migrationTargets[provider].mockAdapter);
   return withSchemaEngine(adapter, async (engine) => {
     const result = await engine.diff({
       from: from === null ? { tag: "empty" } : target(from),
@@ -289,7 +187,7 @@ export async function diffDatabase({
 }): Promise<string | null> {
   const provider = providerForUrl(databaseUrl);
   const schema = readFileSync(providerPaths(provider).schemaPath, "utf8");
-  const adapter = providers[provider].connect(databaseUrl);
+  const adapter = migrationTargets[provider].connect(databaseUrl);
   return withSchemaEngine(adapter, async (engine) => {
     const result = await engine.diff({
       // The datasource is the connection the adapter opens.
