@@ -12,6 +12,7 @@ import { withDatabase } from "./errors";
 // first, and titles weigh four times message text.
 const MAX_RANKED_ENTRIES = 2_000;
 const MAX_WORDS = 16;
+const HAS_TOKEN = /[\p{L}\p{N}]/u;
 // ts_rank's weights, for labels D, C, B (text) and A (title).
 const RANK_WEIGHTS = "{0, 0, 0.25, 1}";
 // About three lines of the sidebar, where the snippet is clamped.
@@ -39,8 +40,13 @@ export function searchConversations({
   limit?: number;
 }): Promise<SearchResult[]> {
   if (buildMatchQuery(query) === null) return Promise.resolve([]);
+  // As on SQLite, the first words count and the rest are ignored.
+  const words = query
+    .split(/\s+/u)
+    .filter((word) => HAS_TOKEN.test(word))
+    .slice(0, MAX_WORDS);
   return withDatabase(async () => {
-    const rows = await rankConversations(query, limit);
+    const rows = await rankConversations(words.join(" "), limit);
     return rows.map((row) => ({
       conversationId: row.conversationId,
       title: row.title,
@@ -57,7 +63,6 @@ function rankConversations(input: string, limit: number) {
   return getDb().$queryRaw<RankedRow[]>`
     WITH words AS (
       SELECT lexeme FROM unnest(to_tsvector('simple', ${input}))
-      LIMIT ${MAX_WORDS}
     ), search AS (
       SELECT string_agg(
         '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') ||
