@@ -21,6 +21,12 @@ const nextConfig: NextConfig = {
     }));
     return [{ source: "/:path*", headers }];
   },
+  experimental: {
+    // Requests pass through proxy.ts, which cuts bodies off at 10 MB by
+    // default; an import may be 50 MiB (app/(chat)/api/import), and the
+    // route answers 413 itself above that.
+    proxyClientMaxBodySize: "64mb",
+  },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
 };
 

@@ -3,6 +3,8 @@ import { NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/security-headers";
 import { isShuttingDown } from "@/lib/shutdown";
 
+const REQUEST_ID_HEADER = "x-request-id";
+
 /**
  * Runs before routing on every page and API request: refuses everything
  * once the process is shutting down (see lib/server-shutdown.ts), refuses
@@ -39,12 +41,23 @@ export function proxy(request: NextRequest) {
     );
   }
   if (pathname.startsWith("/api/")) {
+    // One id per API request, for its log line (lib/http.ts) and the
+    // response header; a sane id from a load balancer in front is kept.
+    const requestHeaders = new Headers(request.headers);
+    const given = request.headers.get(REQUEST_ID_HEADER) ?? "";
+    const requestId = /^[\w.:-]{8,100}$/.test(given)
+      ? given
+      : crypto.randomUUID();
+    requestHeaders.set(REQUEST_ID_HEADER, requestId);
+    const response = NextResponse.next({
+      request: { headers: requestHeaders },
+    });
     // JSON and event streams: nothing in them may load or run anything.
-    const response = NextResponse.next();
     response.headers.set(
       "Content-Security-Policy",
       "default-src 'none'; frame-ancestors 'none'",
     );
+    response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   }
 

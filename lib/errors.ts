@@ -23,7 +23,9 @@ export type ErrorSurface =
   | "message"
   | "openrouter"
   | "openrouter_key"
-  | "server";
+  | "server"
+  | "import"
+  | "export";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 

@@ -75,22 +75,61 @@ export async function readJsonBody<Schema extends z.ZodType>(
   return result.data;
 }
 
-/** Turns any thrown error into a JSON error response with a stable code. */
-export async function respond(run: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a route handler: any thrown error becomes a JSON error response with
+ * a stable code, and every outcome is logged as one line with the request's
+ * id (set by proxy.ts), method, path, status, error code and duration.
+ */
+export async function respond(
+  request: Request,
+  run: () => Promise<Response>,
+): Promise<Response> {
+  const startedAt = Date.now();
+  const requestId = requestIdOf(request);
+  let response: Response;
+  let code: string | undefined;
   try {
-    return await run();
+    response = await run();
   } catch (error) {
-    if (error instanceof ParleyError) {
-      if (error.status >= 500) log.error(error.code, describeError(error));
-      return error.toResponse();
+    const failure =
+      error instanceof ParleyError
+        ? error
+        : new ParleyError(
+            "internal:api",
+            "Something went wrong on the server.",
+            {
+              cause: error,
+            },
+          );
+    code = failure.code;
+    if (failure.status >= 500) {
+      log.error(failure.code, { requestId, ...describeError(error) });
     }
-    log.error("unhandled error", describeError(error));
-    return new ParleyError(
-      "internal:api",
-      "Something went wrong on the server.",
-      { cause: error },
-    ).toResponse();
+    response = failure.toResponse();
   }
+  const { pathname } = new URL(request.url);
+  // Load balancers poll the health check; its lines would drown the rest.
+  if (pathname !== "/api/health") {
+    log.info("request", {
+      requestId,
+      method: request.method,
+      path: redactPath(pathname),
+      status: response.status,
+      code,
+      durationMs: Date.now() - startedAt,
+    });
+  }
+  return response;
+}
+
+/** The id proxy.ts gave the request (one is made up if it did not run). */
+export function requestIdOf(request: Request): string {
+  return request.headers.get("x-request-id") ?? crypto.randomUUID();
+}
+
+/** Share tokens are keys: they never reach the logs. */
+export function redactPath(pathname: string): string {
+  return pathname.replace(/\/[A-Za-z0-9_-]{40,}(?=\/|$)/g, "/[token]");
 }
 
 /** Parses a request's query string against a schema (first value of each). */

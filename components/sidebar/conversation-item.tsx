@@ -57,7 +57,11 @@ export function ConversationItem({
           {conversation.title}
         </Link>
       )}
-      <ConversationMenu pinned={conversation.pinned} onAction={act} />
+      <ConversationMenu
+        conversationId={conversation.id}
+        pinned={conversation.pinned}
+        onAction={act}
+      />
       {confirming ? (
         <DeleteDialog
           title={conversation.title}

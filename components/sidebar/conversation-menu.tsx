@@ -11,18 +11,28 @@ const labels: Record<MenuAction, string> = {
   delete: "Delete",
 };
 
+const itemClass =
+  "block w-full px-3 py-1.5 text-left hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:hover:bg-zinc-800 dark:focus:bg-zinc-800";
+
+const downloads = [
+  { label: "Export as Markdown", format: "markdown" },
+  { label: "Export as JSON", format: "json" },
+] as const;
+
 /** The "Conversation actions" button and the menu it opens. */
 export function ConversationMenu({
+  conversationId,
   pinned,
   onAction,
 }: {
+  conversationId: string;
   pinned: boolean;
   onAction: (action: MenuAction) => void;
 }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const actions: MenuAction[] = ["rename", pinned ? "unpin" : "pin", "delete"];
+  const actions: MenuAction[] = ["rename", pinned ? "unpin" : "pin"];
 
   useEffect(() => {
     if (!open) return;
@@ -33,6 +43,21 @@ export function ConversationMenu({
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open]);
+
+  const item = (action: MenuAction) => (
+    <button
+      key={action}
+      type="button"
+      role="menuitem"
+      onClick={() => {
+        setOpen(false);
+        onAction(action);
+      }}
+      className={`${itemClass} ${action === "delete" ? "text-red-600 dark:text-red-400" : ""}`}
+    >
+      {labels[action]}
+    </button>
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     const items = [
@@ -70,22 +95,22 @@ export function ConversationMenu({
         <div
           role="menu"
           aria-label="Conversation actions"
-          className="absolute top-full right-0 z-30 mt-1 w-32 rounded-md border border-zinc-200 bg-white py-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute top-full right-0 z-30 mt-1 w-44 rounded-md border border-zinc-200 bg-white py-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
-          {actions.map((action) => (
-            <button
-              key={action}
-              type="button"
+          {actions.map((action) => item(action))}
+          {downloads.map(({ label, format }) => (
+            <a
+              key={format}
               role="menuitem"
-              onClick={() => {
-                setOpen(false);
-                onAction(action);
-              }}
-              className={`block w-full px-3 py-1.5 text-left hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:hover:bg-zinc-800 dark:focus:bg-zinc-800 ${action === "delete" ? "text-red-600 dark:text-red-400" : ""}`}
+              href={`/api/conversations/${conversationId}/export?format=${format}`}
+              download
+              onClick={() => setOpen(false)}
+              className={itemClass}
             >
-              {labels[action]}
-            </button>
+              {label}
+            </a>
           ))}
+          {item("delete")}
         </div>
       ) : null}
     </div>

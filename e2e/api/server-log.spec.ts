@@ -56,10 +56,18 @@ test("a stop is logged once, without text and without an unhandled error", async
   await reader.rest();
   await settledMessages(turn.conversationId, DATABASE_URL);
 
+  // The stop request's own line names the conversation in its path.
   await expect
-    .poll(() => linesAbout(turn.conversationId).map((line) => line.msg))
-    .toEqual(["chat reply"]);
-  expect(linesAbout(turn.conversationId)[0]).toMatchObject({
+    .poll(() =>
+      linesAbout(turn.conversationId)
+        .map((line) => line.msg)
+        .sort(),
+    )
+    .toEqual(["chat reply", "request"]);
+  const reply = linesAbout(turn.conversationId).find(
+    (line) => line.msg === "chat reply",
+  );
+  expect(reply).toMatchObject({
     level: "info",
     status: "stopped",
     model: "deepseek/deepseek-v4-flash",
@@ -71,4 +79,64 @@ test("a stop is logged once, without text and without an unhandled error", async
     .split("\n")
     .filter((line) => /unhandled/i.test(line));
   expect(unhandled).toEqual([]);
+});
+
+/** The structured lines that carry a request id. */
+function linesOfRequest(requestId: string): Record<string, unknown>[] {
+  return output
+    .join("")
+    .split("\n")
+    .filter((line) => line.startsWith("{") && line.includes(requestId))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+test("each API request is one line with its id; a reply adds tokens and cost", async ({
+  fake,
+  uniquePrompt,
+}) => {
+  const prompt = uniquePrompt("Count my tokens");
+  await fake.script(prompt, { kind: "stream", text: "Counted." });
+  const turn = newTurn();
+  const response = await sendMessage(turn, prompt, { baseUrl: app?.url });
+  const requestId = response.headers.get("x-request-id") ?? "";
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  await new SseReader(response).rest();
+  await settledMessages(turn.conversationId, DATABASE_URL);
+
+  await expect
+    .poll(() =>
+      linesOfRequest(requestId)
+        .map((line) => line.msg)
+        .sort(),
+    )
+    .toEqual(["chat reply", "request"]);
+  const lines = linesOfRequest(requestId);
+  expect(lines.find((line) => line.msg === "request")).toMatchObject({
+    level: "info",
+    method: "POST",
+    path: "/api/chat",
+    status: 200,
+    durationMs: expect.any(Number),
+  });
+  expect(lines.find((line) => line.msg === "chat reply")).toMatchObject({
+    conversationId: turn.conversationId,
+    model: "deepseek/deepseek-v4-flash",
+    status: "complete",
+    promptTokens: expect.any(Number),
+    completionTokens: expect.any(Number),
+    cost: expect.any(Number),
+    durationMs: expect.any(Number),
+  });
+
+  // A refused request says why, by code; an id from a proxy in front is
+  // kept so that its logs and Parley's line up.
+  const refused = await fetch(`${app?.url}/api/conversations?limit=0`, {
+    headers: { "x-request-id": "edge-1234-abcd" },
+  });
+  expect(refused.status).toBe(400);
+  expect(refused.headers.get("x-request-id")).toBe("edge-1234-abcd");
+  await expect
+    .poll(() => linesOfRequest("edge-1234-abcd")[0])
+    .toMatchObject({ status: 400, code: "bad_request:api" });
+  expect(output.join("")).not.toContain("Counted.");
 });

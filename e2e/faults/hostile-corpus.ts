@@ -782,6 +782,13 @@ function pathIdCases(target: Target): HostileCase[] {
         expected: BAD,
       },
       {
+        name: `export ${short}`,
+        method: "GET",
+        path: `/api/conversations/${id}/export?format=json`,
+        headers: {},
+        expected: BAD,
+      },
+      {
         name: `join reply ${short}`,
         method: "GET",
         path: `/api/chat/${id}/stream`,
@@ -882,6 +889,9 @@ function methodCases(target: Target): HostileCase[] {
     [`/api/chat/${id}/stream`]: ["GET"],
     "/api/conversations": ["GET"],
     "/api/search": ["GET"],
+    "/api/export": ["GET"],
+    [`/api/conversations/${id}/export`]: ["GET"],
+    "/api/import": ["POST"],
     [`/api/conversations/${id}`]: ["PATCH", "DELETE"],
     [`/api/conversations/${id}/branch`]: ["GET", "POST"],
     "/api/models": ["GET"],

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { databaseFile } from "../api/helpers";
 import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
-import { freePort } from "./support";
+import { freePort } from "../support/ports";
 
 // An instance of its own: these tests empty its list and write dates
 // straight into its file, which the shared instance's tests must not see.

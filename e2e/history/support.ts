@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import type { Page } from "@playwright/test";
 import type { FakeOpenRouterClient } from "../fake-openrouter/client";
 import { type ChatPage, expect } from "../support/fixtures";
@@ -63,17 +62,4 @@ export async function searchFor(page: Page, text: string) {
   const response = await answered;
   expect(response.status()).toBe(200);
   await expect(searchResults(page)).toHaveAttribute("aria-busy", "false");
-}
-
-/** A loopback port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

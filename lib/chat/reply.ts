@@ -46,7 +46,10 @@ export function missingApiKeyError(): ParleyError {
  * the browser, and saves the reply however it ends. The reply runs to its
  * end on the server even if the browser goes away.
  */
-export async function streamReply(request: TurnRequest): Promise<Response> {
+export async function streamReply(
+  request: TurnRequest,
+  { requestId }: { requestId: string },
+): Promise<Response> {
   if (!hasApiKey()) throw missingApiKeyError();
   const env = getEnv();
   const startedAt = Date.now();
@@ -147,6 +150,7 @@ export async function streamReply(request: TurnRequest): Promise<Response> {
         releaseGeneration(assistantId);
       }
       log.info("chat reply", {
+        requestId,
         conversationId: request.conversationId,
         messageId: assistantId,
         model: outcome.model,

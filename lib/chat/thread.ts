@@ -15,19 +15,25 @@ export type ThreadView = { messages: ParleyMessage[]; versions: Versions };
  * below it. Without a usable leaf, the newest branch from the top. Messages
  * arrive ordered by creation time, so the last child seen is the newest.
  */
-export function activePath(
-  messages: StoredMessage[],
+/** What the branch functions need of a message. */
+type TreeNode = { id: string; parentId: string | null };
+
+export function activePath<Message extends TreeNode>(
+  messages: Message[],
   activeLeafId?: string | null,
-): StoredMessage[] {
+): Message[] {
   const chosen = activeLeafId ? pathTo(messages, activeLeafId) : [];
   const start = chosen[0]?.parentId === null ? chosen : [];
   return descend(messages, start);
 }
 
 /** The chain from the root to `id`, inclusive; empty if `id` is unknown. */
-export function pathTo(messages: StoredMessage[], id: string): StoredMessage[] {
+export function pathTo<Message extends TreeNode>(
+  messages: Message[],
+  id: string,
+): Message[] {
   const byId = new Map(messages.map((message) => [message.id, message]));
-  const path: StoredMessage[] = [];
+  const path: Message[] = [];
   let current = byId.get(id);
   while (current && path.length < messages.length) {
     path.unshift(current);
@@ -95,10 +101,10 @@ export function textOf(parts: ParleyMessage["parts"]): string {
 }
 
 /** Extends `path` (from the root) by the newest child at every fork. */
-function descend(
-  messages: StoredMessage[],
-  path: StoredMessage[],
-): StoredMessage[] {
+function descend<Message extends TreeNode>(
+  messages: Message[],
+  path: Message[],
+): Message[] {
   const children = childrenByParent(messages);
   const result = [...path];
   const seen = new Set(result.map((message) => message.id));
@@ -112,10 +118,10 @@ function descend(
   return result;
 }
 
-function childrenByParent(
-  messages: StoredMessage[],
-): Map<string | null, StoredMessage[]> {
-  const children = new Map<string | null, StoredMessage[]>();
+function childrenByParent<Message extends TreeNode>(
+  messages: Message[],
+): Map<string | null, Message[]> {
+  const children = new Map<string | null, Message[]>();
   for (const message of messages) {
     const list = children.get(message.parentId);
     if (list) list.push(message);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { YourData } from "@/components/data/your-data";
 import { DefaultsForm } from "@/components/settings/defaults-form";
 import { tools } from "@/lib/ai/tools";
 import { loadAppDefaults } from "@/lib/chat/conversation-setup";
@@ -18,6 +19,7 @@ export default async function SettingsPage() {
           initial={await loadAppDefaults()}
           toolNames={Object.keys(tools)}
         />
+        <YourData />
       </div>
     </div>
   );

@@ -3,8 +3,8 @@ import { respond } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return respond(async () => {
+export async function GET(request: Request) {
+  return respond(request, async () => {
     await checkDatabase();
     return Response.json({ status: "ok", database: "ok" });
   });

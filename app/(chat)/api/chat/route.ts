@@ -1,12 +1,14 @@
 import { streamReply } from "@/lib/chat/reply";
-import { readJsonBody, respond } from "@/lib/http";
+import { readJsonBody, requestIdOf, respond } from "@/lib/http";
 import { chatRequestSchema, toTurnRequest } from "./schema";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
-  return respond(async () => {
+  return respond(request, async () => {
     const body = await readJsonBody(request, chatRequestSchema);
-    return streamReply(toTurnRequest(body));
+    return streamReply(toTurnRequest(body), {
+      requestId: requestIdOf(request),
+    });
   });
 }

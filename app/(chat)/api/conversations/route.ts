@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  * by recency. `nextCursor` fetches the following page; null ends the list.
  */
 export async function GET(request: Request) {
-  return respond(async () => {
+  return respond(request, async () => {
     const { cursor, limit } = readSearchParams(request, conversationPageSchema);
     return Response.json(await listConversations({ limit, after: cursor }));
   });

@@ -3,6 +3,6 @@ import { respond } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return respond(async () => Response.json(await listModels()));
+export async function GET(request: Request) {
+  return respond(request, async () => Response.json(await listModels()));
 }

@@ -8,7 +8,7 @@ const RESULT_LIMIT = 20;
 
 /** Conversations whose title or messages match, best matches first. */
 export async function GET(request: Request) {
-  return respond(async () => {
+  return respond(request, async () => {
     const { q } = readSearchParams(request, searchQuerySchema);
     const results = await searchConversations({
       query: q,

@@ -6,12 +6,12 @@ import { appSettingsSchema } from "./schema";
 export const dynamic = "force-dynamic";
 
 /** The defaults new conversations start from. */
-export async function GET() {
-  return respond(async () => Response.json(await loadAppDefaults()));
+export async function GET(request: Request) {
+  return respond(request, async () => Response.json(await loadAppDefaults()));
 }
 
 export async function PUT(request: Request) {
-  return respond(async () => {
+  return respond(request, async () => {
     const body = await readJsonBody(request, appSettingsSchema);
     await saveAppSettings(body);
     return Response.json(body);

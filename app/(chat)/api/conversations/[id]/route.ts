@@ -12,7 +12,7 @@ type Context = { params: Promise<{ id: string }> };
 
 /** Renames, pins or unpins a conversation, or changes its model/settings. */
 export async function PATCH(request: Request, { params }: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const id = await readId(params);
     const body = await readJsonBody(request, conversationUpdateSchema);
     const conversation = await updateConversation({ id, ...body });
@@ -30,7 +30,7 @@ export async function PATCH(request: Request, { params }: Context) {
 
 /** Deletes a conversation with all its messages. */
 export async function DELETE(request: Request, { params }: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     assertSameOrigin(request);
     const id = await readId(params);
     if (!(await deleteConversation({ id }))) throw notFound();

@@ -14,7 +14,7 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ) {
-  return respond(async () => {
+  return respond(request, async () => {
     assertSameOrigin(request);
     const parsed = conversationIdSchema.safeParse((await params).id);
     if (!parsed.success) {

@@ -15,7 +15,7 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ) {
-  return respond(async () => {
+  return respond(request, async () => {
     const parsed = conversationIdSchema.safeParse((await params).id);
     if (!parsed.success) {
       throw new ParleyError(

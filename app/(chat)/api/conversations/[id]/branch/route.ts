@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /** The branch the conversation shows, as UI messages and their versions. */
-export async function GET(_request: Request, { params }: Context) {
-  return respond(async () => {
+export async function GET(request: Request, { params }: Context) {
+  return respond(request, async () => {
     const conversationId = await parseId(params);
     const thread = await loadThread({ conversationId });
     if (!thread) throw conversationNotFound();
@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: Context) {
 
 /** Switches a shown message to another version and returns the branch. */
 export async function POST(request: Request, { params }: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const conversationId = await parseId(params);
     const body = await readJsonBody(request, versionSwitchSchema);
     return Response.json(await showVersion({ conversationId, ...body }));
