@@ -129,6 +129,12 @@ test("rename, pin and delete are stored", async ({
   const prompt = uniquePrompt("Organise me on PostgreSQL");
   const title = uniquePrompt("Renamed on PostgreSQL");
   await fake.script(prompt, { kind: "stream", text: "Fine." });
+  // No generated title: the first words stay until the rename.
+  await fake.register({
+    match: `First message:\n${prompt}`,
+    answers: "non-streams",
+    responses: [{ kind: "error", status: 502, message: "No title" }],
+  });
   await chat.open();
   await chat.send(prompt);
   await expect(chat.lastAssistant()).toHaveAttribute("data-status", "complete");
@@ -140,15 +146,18 @@ test("rename, pin and delete are stored", async ({
   });
   await field.fill(title);
   await field.press("Enter");
-  await chooseAction(chat, title, "Pin");
+  // The sidebar shows a change before the server has it; a reload before
+  // the PATCH lands would cancel it.
+  await expect
+    .poll(() => conversation(id))
+    .toMatchObject({ title, titleSource: "user", pinned: false });
   await page.reload();
+  await chooseAction(chat, title, "Pin");
   const pinned = chat.history.getByRole("region", { name: "Pinned" });
   await expect(pinned.getByRole("link")).toHaveText([title]);
-  expect(await conversation(id)).toMatchObject({
-    title,
-    titleSource: "user",
-    pinned: true,
-  });
+  await expect.poll(() => conversation(id)).toMatchObject({ pinned: true });
+  await page.reload();
+  await expect(pinned.getByRole("link")).toHaveText([title]);
 
   await chooseAction(chat, title, "Delete");
   await page
