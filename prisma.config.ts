@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "prisma/config";
+import { providerForUrl } from "./lib/db/provider";
 import { sqliteFilePath } from "./lib/db/sqlite-path";
 import { DEFAULT_DATABASE_URL } from "./lib/env";
 
@@ -7,15 +8,18 @@ import { DEFAULT_DATABASE_URL } from "./lib/env";
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+const sqlite = providerForUrl(databaseUrl) === "sqlite";
 
+// For the Prisma CLI (studio, migrate resolve); the app and
+// scripts/migrate.ts choose the same schema and history by the URL's scheme.
 export default defineConfig({
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
+  schema: sqlite ? "prisma/schema.prisma" : "prisma/postgresql/schema.prisma",
+  migrations: {
+    path: sqlite ? "prisma/migrations" : "prisma/postgresql/migrations",
+  },
   datasource: {
     // Absolute, so that the CLI opens the same file as the app and
     // scripts/migrate.ts whatever directory it resolves paths against.
-    url: databaseUrl.startsWith("file:")
-      ? `file:${sqliteFilePath(databaseUrl)}`
-      : databaseUrl,
+    url: sqlite ? `file:${sqliteFilePath(databaseUrl)}` : databaseUrl,
   },
 });

@@ -61,8 +61,9 @@ describe("parseEnv", () => {
     ],
     [
       "DATABASE_URL",
-      "postgres://localhost/parley",
-      "must be an SQLite URL such as file:./data/parley.db",
+      "mysql://localhost/parley",
+      "must be an SQLite file URL such as file:./data/parley.db or a " +
+        "PostgreSQL URL such as postgresql://user:password@host:5432/parley",
     ],
     [
       "DEFAULT_MODEL",
@@ -76,6 +77,17 @@ describe("parseEnv", () => {
   });
 
   it.each([
+    "file:./data/parley.db",
+    "postgres://localhost/parley",
+    "postgresql://parley:secret@db.internal:5432/parley?schema=chat",
+  ])("accepts DATABASE_URL=%s", (url) => {
+    expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it.each([
+    ["DATABASE_URL", "file:"],
+    ["DATABASE_URL", "postgresql://"],
+    ["DATABASE_URL", "postgresql://localhost/parley?schema=a;drop"],
     ["PORT", "http"],
     ["PORT", "70000"],
     ["PORT", "0"],

@@ -27,16 +27,37 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+function schemaParameter(url: string): string {
+  if (url.startsWith("file:")) return "public";
+  try {
+    return new URL(url).searchParams.get("schema") ?? "public";
+  } catch {
+    return "";
+  }
+}
+
 const envSchema = z.object({
   OPENROUTER_API_KEY: optionalString,
   OPENROUTER_BASE_URL: httpUrl("https://openrouter.ai/api/v1")
     .default("https://openrouter.ai/api/v1")
     .transform((url) => url.replace(/\/+$/, "")),
+  /** `file:` runs on SQLite, `postgres(ql)://` on PostgreSQL. */
   DATABASE_URL: z
     .string()
+    .trim()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => url.startsWith("file:"), {
-      message: "must be an SQLite URL such as file:./data/parley.db",
+    .refine(
+      (url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/[^/\s]+/.test(url),
+      {
+        message:
+          "must be an SQLite file URL such as file:./data/parley.db or a " +
+          "PostgreSQL URL such as postgresql://user:password@host:5432/parley",
+      },
+    )
+    // Prisma's `?schema=` names where the tables live; it goes into
+    // search_path, so it is held to a plain identifier.
+    .refine((url) => /^[A-Za-z_]\w{0,62}$/.test(schemaParameter(url)), {
+      message: "its ?schema= must be letters, digits and _",
     }),
   /**
    * Shares running replies between instances: a reloaded tab follows its

@@ -1,5 +1,6 @@
 // Writes a new migration from the changes made to the Prisma schema since
-// the last one. Usage: tsx scripts/migration-diff.ts <name>
+// the last one, for SQLite and PostgreSQL alike (same folder name, so the
+// two histories stay in step). Usage: tsx scripts/migration-diff.ts <name>
 //
 // `prisma migrate dev` cannot run here (see lib/db/migrate.ts), and the Wasm
 // engine's own createMigration wants a shadow database. Instead, a copy of
@@ -22,6 +23,7 @@ import {
   diffSchemas,
   providerPaths,
 } from "../lib/db/migrate";
+import { writePostgresqlSchema } from "./lib/postgresql-schema.mjs";
 
 const snapshotFile = "schema.snapshot";
 
@@ -47,7 +49,7 @@ function timestamp(date = new Date()) {
   return date.toISOString().replace(/\D/g, "").slice(0, 14);
 }
 
-async function writeMigration(provider: DatabaseProvider, name: string) {
+async function writeMigration(provider: DatabaseProvider, folderName: string) {
   const { migrationsDir, schemaPath } = providerPaths(provider);
   const snapshotPath = path.join(migrationsDir, snapshotFile);
   const previous = existsSync(snapshotPath)
@@ -66,7 +68,7 @@ async function writeMigration(provider: DatabaseProvider, name: string) {
   });
   if (sql === null) return null;
 
-  const folder = path.join(migrationsDir, `${timestamp()}_${name}`);
+  const folder = path.join(migrationsDir, folderName);
   mkdirSync(migrationsDir, { recursive: true });
   mkdirSync(folder);
   writeFileSync(path.join(folder, "migration.sql"), sql);
@@ -88,7 +90,8 @@ function hasMigrations(migrationsDir: string) {
 }
 
 try {
-  const name = migrationName(process.argv[2]);
+  const name = `${timestamp()}_${migrationName(process.argv[2])}`;
+  writePostgresqlSchema(process.cwd());
   for (const provider of databaseProviders) {
     const folder = await writeMigration(provider, name);
     console.log(

@@ -3,6 +3,8 @@
 // client, a build), runs lint, type check, unit tests and the Playwright
 // suite, and ends with one summary line. Every stage runs even when an
 // earlier one failed, except the browser suite, which needs a build.
+// PostgreSQL and Redis tests are skipped, with the reason in the summary,
+// when those servers cannot be reached; with CI=true they fail instead.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -53,6 +55,34 @@ function readJson(file) {
   }
 }
 
+// Reasons given by skipped tests: vitest keeps them in the test's meta
+// (e2e/postgres/vitest.ts), Playwright in a "skip" annotation.
+function unitSkipReasons(report) {
+  const reasons = (report?.testResults ?? []).flatMap((file) =>
+    file.assertionResults.map((test) => test.meta?.skipReason),
+  );
+  return [...new Set(reasons.filter(Boolean))];
+}
+
+function e2eSkipReasons(report) {
+  const reasons = [];
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== "skipped") continue;
+        for (const annotation of test.annotations ?? []) {
+          if (annotation.type === "skip" && annotation.description) {
+            reasons.push(annotation.description);
+          }
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report?.suites ?? []) visit(suite);
+  return [...new Set(reasons)];
+}
+
 ensureDependencies();
 ensureChromium();
 generateClient();
@@ -83,6 +113,7 @@ results.push({
   passed: unit?.numPassedTests ?? 0,
   failed: unit ? unit.numFailedTests : 1,
   skipped: unit?.numPendingTests ?? 0,
+  reasons: unitSkipReasons(unit),
   ok: unitOk,
 });
 
@@ -90,12 +121,14 @@ buildIfStale();
 const e2eOk = stage("browser and route tests (playwright)", bin("playwright"), [
   "test",
 ]);
-const e2e = readJson("test-results/e2e.json")?.stats;
+const e2eReport = readJson("test-results/e2e.json");
+const e2e = e2eReport?.stats;
 results.push({
   name: "playwright",
   passed: (e2e?.expected ?? 0) + (e2e?.flaky ?? 0),
   failed: e2e ? e2e.unexpected : 1,
   skipped: e2e?.skipped ?? 0,
+  reasons: e2eSkipReasons(e2eReport),
   ok: e2eOk,
 });
 
@@ -109,7 +142,9 @@ for (const result of results) {
   passed += result.passed;
   failed += stageFailed;
   skipped += result.skipped ?? 0;
-  const extra = result.skipped ? `, ${result.skipped} skipped` : "";
+  // Tests skipped for a missing service (PostgreSQL, Redis) say why.
+  const why = result.reasons?.length ? ` (${result.reasons.join("; ")})` : "";
+  const extra = result.skipped ? `, ${result.skipped} skipped${why}` : "";
   console.log(
     `  ${result.name.padEnd(12)} ${result.passed} passed, ${stageFailed} failed${extra}`,
   );

@@ -37,3 +37,7 @@ export async function missingService(
   }
   return reason;
 }
+
+/** A database on the standard local PostgreSQL; tests add `?schema=`. */
+export const TEST_POSTGRESQL_URL =
+  process.env.E2E_POSTGRESQL_URL ?? "postgresql://postgres@127.0.0.1:5432/test";

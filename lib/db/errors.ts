@@ -27,22 +27,34 @@ export async function withDatabase<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+// P2002 from Prisma; 23505 is PostgreSQL's own code, seen when `pg` is
+// reached without Prisma's mapping (raw queries).
 function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    error.code === "P2002"
-  );
+  const code = codeOf(error);
+  return code === "P2002" || code === "23505";
 }
+
+// Node's socket errors are what `pg` throws when PostgreSQL is down or
+// unreachable; SQLite has no network, so they only ever mean PostgreSQL.
+const NETWORK_CODES =
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)$/;
 
 function isDatabaseError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  const code = codeOf(error);
   return (
     error.name.startsWith("PrismaClient") ||
     error.name === "DriverAdapterError" ||
     error.name === "SqliteError" ||
-    (typeof code === "string" && /^(P\d{4}|SQLITE_)/.test(code))
+    // pg's server errors carry a five-character SQLSTATE.
+    (error.name === "error" && typeof code === "string") ||
+    (typeof code === "string" &&
+      (/^(P\d{4}|SQLITE_)/.test(code) || NETWORK_CODES.test(code)))
   );
+}
+
+function codeOf(error: unknown): unknown {
+  return typeof error === "object" && error !== null && "code" in error
+    ? error.code
+    : undefined;
 }

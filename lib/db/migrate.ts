@@ -1,76 +1,36 @@
-// Applies prisma/migrations through Prisma's WebAssembly schema engine and a
-// driver adapter, because the Prisma 7 CLI insists on downloading a native
+// Applies the migrations of DATABASE_URL's database (prisma/migrations on
+// SQLite, prisma/postgresql/migrations on PostgreSQL) through Prisma's
+// WebAssembly schema engine and a driver adapter, because the Prisma 7 CLI insists on downloading a native
 // engine first (see README, "Why migrations don't use `prisma migrate`").
 // The engine keeps Prisma's own `_prisma_migrations` table (same layout,
 // sha256 checksums), so the history stays readable by the Prisma CLI.
 
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import {
-  mockMigrationAwareAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
 import type {
   DiagnoseMigrationHistoryOutput,
   MigrationList,
   SchemaEngine,
 } from "@prisma/schema-engine-wasm";
-import Database from "better-sqlite3";
-import { engineMessage, withSchemaEngine } from "./schema-engine";
-import { sqliteFilePath } from "./sqlite-path";
+import { migrationTargets } from "./migration-targets";
+import { type DatabaseProvider, providerForUrl } from "./provider";
+import {
+  engineMessage,
+  offlineAdapterFactory,
+  withSchemaEngine,
+} from "./schema-engine";
 
-export const databaseProviders = ["sqlite"] as const;
-export type DatabaseProvider = (typeof databaseProviders)[number];
-
-// Everything that differs per database lives here. PostgreSQL will add an
-// entry with its own migrations folder and `@prisma/adapter-pg`.
-const providers: Record<
-  DatabaseProvider,
-  {
-    /** Relative to the repo root. */
-    migrationsDir: string;
-    schemaPath: string;
-    mockAdapter: "sqlite" | "postgres";
-    connect: (databaseUrl: string) => SqlMigrationAwareDriverAdapterFactory;
-    /** Settings that belong to the database file rather than a connection. */
-    prepare?: (databaseUrl: string) => void;
-  }
-> = {
-  sqlite: {
-    migrationsDir: "prisma/migrations",
-    schemaPath: "prisma/schema.prisma",
-    mockAdapter: "sqlite",
-    connect: (databaseUrl) => {
-      // Migrating runs first on a fresh install, so it makes the directory.
-      const file = sqliteFilePath(databaseUrl);
-      mkdirSync(path.dirname(file), { recursive: true });
-      return new PrismaBetterSqlite3({ url: file });
-    },
-    // WAL lets readers carry on while a reply is being saved; the setting
-    // is stored in the file, so setting it once here covers every process.
-    prepare: (databaseUrl) => {
-      const database = new Database(sqliteFilePath(databaseUrl));
-      try {
-        database.pragma("journal_mode = WAL");
-      } finally {
-        database.close();
-      }
-    },
-  },
-};
+export {
+  type DatabaseProvider,
+  databaseProviders,
+  providerForUrl,
+} from "./provider";
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
-export function providerForUrl(databaseUrl: string): DatabaseProvider {
-  if (databaseUrl.startsWith("file:")) return "sqlite";
-  const scheme = databaseUrl.split(":")[0];
-  throw new Error(`DATABASE_URL: unsupported database "${scheme}:"`);
-}
-
 /** Absolute paths of a provider's schema and migrations folder. */
 export function providerPaths(provider: DatabaseProvider) {
-  const { migrationsDir, schemaPath } = providers[provider];
+  const { migrationsDir, schemaPath } = migrationTargets[provider];
   return {
     migrationsDir: path.resolve(migrationsDir),
     schemaPath: path.resolve(schemaPath),
@@ -89,7 +49,8 @@ export async function migrateDatabase({
   const migrationsList = readMigrations(
     migrationsDir ?? providerPaths(provider).migrationsDir,
   );
-  const adapter = providers[provider].connect(databaseUrl);
+  await migrationTargets[provider].ensure?.(databaseUrl);
+  const adapter = migrationTargets[provider].connect(databaseUrl);
   const outcome = await withSchemaEngine(adapter, async (engine) => {
     const diagnose = () => diagnoseHistory(engine, migrationsList);
     assertHistoryIsClean(await diagnose());
@@ -109,7 +70,7 @@ export async function migrateDatabase({
       throw new Error(message, { cause: error });
     }
   });
-  providers[provider].prepare?.(databaseUrl);
+  migrationTargets[provider].prepare?.(databaseUrl);
   return outcome;
 }
 
@@ -189,9 +150,7 @@ export async function diffSchemas({
     files: [{ path: "schema.prisma", content }],
   });
   // Diffing two schema texts never reaches a database.
-  const adapter = mockMigrationAwareAdapterFactory(
-    providers[provider].mockAdapter,
-  );
+  const adapter = offlineAdapterFactory(migrationTargets[provider].mockAdapter);
   return withSchemaEngine(adapter, async (engine) => {
     const result = await engine.diff({
       from: from === null ? { tag: "empty" } : target(from),
@@ -201,6 +160,50 @@ export async function diffSchemas({
       filters: noFilters,
     });
     // exitCode 2 means "the schemas differ", as in `migrate diff`.
+    if (result.exitCode !== 2) return null;
+    // From empty, PostgreSQL's script starts by creating "public", which
+    // needs a privilege on the database that an app's role may not have;
+    // scripts/migrate.ts creates the URL's schema itself.
+    return (result.stdout ?? "").replace(
+      /^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/,
+      "",
+    );
+  });
+}
+
+/**
+ * The SQL that would bring a migrated database to its provider's schema,
+ * or null when it matches: what the migrations miss. `ignoreTables` are
+ * hand-written tables Prisma does not model (search). SQLite only for now:
+ * through `@prisma/adapter-pg` the engine cannot read PostgreSQL's catalog
+ * (it stops at columns of type "char"), see lib/db/migrate-postgresql.test.ts.
+ */
+export async function diffDatabase({
+  databaseUrl,
+  ignoreTables = [],
+}: {
+  databaseUrl: string;
+  ignoreTables?: string[];
+}): Promise<string | null> {
+  const provider = providerForUrl(databaseUrl);
+  const schema = readFileSync(providerPaths(provider).schemaPath, "utf8");
+  const adapter = migrationTargets[provider].connect(databaseUrl);
+  return withSchemaEngine(adapter, async (engine) => {
+    const result = await engine.diff({
+      // The datasource is the connection the adapter opens.
+      from: {
+        tag: "schemaDatasource",
+        files: [{ path: "schema.prisma", content: schema }],
+        configDir: ".",
+      },
+      to: {
+        tag: "schemaDatamodel",
+        files: [{ path: "schema.prisma", content: schema }],
+      },
+      script: true,
+      exitCode: true,
+      filters: { externalTables: ignoreTables, externalEnums: [] },
+    });
     return result.exitCode === 2 ? (result.stdout ?? "") : null;
   });
 }

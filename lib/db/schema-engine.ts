@@ -7,7 +7,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
   type ErrorRegistry,
+  mockAdapter,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
@@ -51,6 +53,40 @@ function trackConnections(adapter: SqlMigrationAwareDriverAdapterFactory) {
   const disposeAll = () =>
     Promise.allSettled(connections.map((each) => each.dispose()));
   return { factory, disposeAll };
+}
+
+/**
+ * An adapter for jobs that never touch a database, such as diffing two
+ * schema texts. The PostgreSQL engine still asks the server's version
+ * first; it is told 15, the oldest version Parley is tested on.
+ */
+export function offlineAdapterFactory(
+  provider: "sqlite" | "postgres",
+): SqlMigrationAwareDriverAdapterFactory {
+  const connect = async () => {
+    const adapter = mockAdapter(provider);
+    const queryRaw = adapter.queryRaw;
+    adapter.queryRaw = async (query) => {
+      if (!query.sql.includes("server_version_num")) return queryRaw(query);
+      return {
+        columnNames: ["exists", "version", "numeric_version"],
+        columnTypes: [
+          ColumnTypeEnum.Boolean,
+          ColumnTypeEnum.Text,
+          ColumnTypeEnum.Int32,
+        ],
+        rows: [[true, "PostgreSQL 15.0", 150000]],
+      };
+    };
+    adapter.dispose = async () => {};
+    return adapter;
+  };
+  return {
+    provider,
+    adapterName: "@prisma/adapter-mock",
+    connect,
+    connectToShadowDb: connect,
+  };
 }
 
 // An error thrown inside the adapter reaches the engine as "External error

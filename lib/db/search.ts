@@ -2,9 +2,10 @@ import "server-only";
 import { buildMatchQuery } from "@/lib/history/query";
 import { toSnippetSegments } from "@/lib/history/snippet";
 import type { SearchResult } from "@/lib/types";
-import { getDb } from "./client";
+import { databaseProvider, getDb } from "./client";
 import { withDatabase } from "./errors";
 import { Prisma } from "./generated/client";
+import { searchConversations as searchPostgresql } from "./search-postgresql";
 
 // Ranking reads at most this many matching entries, newest first: a word
 // found in nearly every message would otherwise be scored in all of them.
@@ -26,8 +27,8 @@ type SnippetRow = { entry: number | bigint; snippet: string | null };
 /**
  * Conversations whose title or message text holds every word of `query`
  * (each as a prefix, diacritics ignored), best matches first (bm25), then
- * the most recent. SQLite FTS5, see the search migration; a PostgreSQL
- * implementation would sit beside this function with the same contract.
+ * the most recent. SQLite FTS5, see the search migration; on PostgreSQL
+ * lib/db/search-postgresql.ts answers with the same contract.
  */
 export function searchConversations({
   query,
@@ -36,6 +37,9 @@ export function searchConversations({
   query: string;
   limit?: number;
 }): Promise<SearchResult[]> {
+  if (databaseProvider() === "postgresql") {
+    return searchPostgresql({ query, limit });
+  }
   const match = buildMatchQuery(query);
   if (match === null) return Promise.resolve([]);
   return withDatabase(async () => {

@@ -1,0 +1,3 @@
+export const POSTGRESQL_SCHEMA: string;
+export function derivePostgresqlSchema(sqliteSchema: string): string;
+export function writePostgresqlSchema(root: string): boolean;
