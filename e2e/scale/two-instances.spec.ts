@@ -1,37 +1,57 @@
 // Two instances behind one address, as a load balancer would send a person
-// to either: they share the database and Redis. A tab that reloads onto the
+// to either: they share PostgreSQL and Redis, as a deployment of several
+// machines does. A tab that reloads onto the
 // other instance mid-reply follows the reply live, and Stop pressed there
 // reaches the instance that runs it.
 
-import { readMessages, storedText } from "../api/helpers";
+import {
+  dropSchema,
+  freshSchemaUrl,
+  postgresqlSkipReason,
+  queryRows,
+} from "../postgres/database";
 import { type AppServer, startApp } from "../support/app-server";
 import { APP_PORT } from "../support/config";
 import { ChatPage, expect, test } from "../support/fixtures";
 import { missingService, TEST_REDIS_URL } from "../support/services";
 
-const databaseUrl = "file:./data/test/two-instances.db";
+const databaseUrl = freshSchemaUrl("scale");
 const ports = [APP_PORT + 24, APP_PORT + 25] as const;
 let instances: AppServer[] = [];
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const reason = await missingService("Redis", TEST_REDIS_URL);
+  const reason =
+    (await postgresqlSkipReason()) ??
+    (await missingService("Redis", TEST_REDIS_URL));
   test.skip(reason !== undefined, reason);
   const env = { REDIS_URL: TEST_REDIS_URL };
-  const first = await startApp({
-    port: ports[0],
-    databaseUrl,
-    fresh: true,
-    env,
-  });
+  // The first migrates the fresh schema; the second finds it up to date.
+  const first = await startApp({ port: ports[0], databaseUrl, env });
   const second = await startApp({ port: ports[1], databaseUrl, env });
   instances = [first, second];
 });
 
 test.afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop("SIGKILL")));
+  if (instances.length > 0) await dropSchema(databaseUrl);
 });
+
+type MessageRow = { status: string; parts: { type: string; text?: string }[] };
+
+const readMessages = (conversationId: string) =>
+  queryRows<MessageRow>(
+    databaseUrl,
+    `SELECT "status", "parts" FROM "Message" WHERE "conversationId" = $1
+     ORDER BY "createdAt", "id"`,
+    [conversationId],
+  );
+
+const storedText = (row: MessageRow | undefined) =>
+  (row?.parts ?? [])
+    .map((part) => (part.type === "text" ? (part.text ?? "") : ""))
+    .join("");
 
 const words = (count: number) =>
   Array.from({ length: count }, (_, index) => `w${index + 1}`).join(" ");
@@ -64,7 +84,7 @@ test("a reload that lands on the other instance follows the reply live", async (
   });
   await expect(reply).toContainText(words(25));
 
-  const rows = readMessages(conversationId, databaseUrl);
+  const rows = await readMessages(conversationId);
   expect(rows.map((row) => row.status)).toEqual(["complete", "complete"]);
   expect(storedText(rows[1])).toBe(words(25));
 });
@@ -94,9 +114,9 @@ test("Stop on the other instance stops the reply where it runs", async ({
   const reply = chat.lastAssistant();
   await expect(reply).toHaveAttribute("data-status", "stopped");
   await expect
-    .poll(() => readMessages(conversationId, databaseUrl).at(-1)?.status)
+    .poll(async () => (await readMessages(conversationId)).at(-1)?.status)
     .toBe("stopped");
-  const saved = storedText(readMessages(conversationId, databaseUrl)[1]);
+  const saved = storedText((await readMessages(conversationId))[1]);
   expect(saved).toMatch(/^w1 w2 w3 w4/);
   expect(saved.length).toBeLessThan(words(300).length);
   // Reloaded, the page shows the reply as it was saved when stopped.
