@@ -161,9 +161,16 @@ test("a pinned conversation is listed first, also after a reload", async ({
   let names = await linkNames(page);
   expect(names.indexOf(newer)).toBeLessThan(names.indexOf(older));
 
+  // The sidebar moves it at once; the reload must wait for the save.
+  const saved = page.waitForResponse(
+    (response) =>
+      response.request().method() === "PATCH" &&
+      response.url().includes("/api/conversations/"),
+  );
   await chooseAction(chat, older, "Pin");
   const pinned = chat.history.getByRole("region", { name: "Pinned" });
   await expect(pinned.getByRole("link")).toHaveText([older]);
+  expect((await saved).ok()).toBe(true);
   await page.reload();
   await expect(pinned.getByRole("link")).toHaveText([older]);
   names = await linkNames(page);
