@@ -31,6 +31,7 @@ import {
 import { sleep, withTimeLimit } from "./lib/timing";
 import { persistence } from "./persistence";
 import { search } from "./search";
+import { share } from "./share";
 import { throughput } from "./throughput";
 import { ttft } from "./ttft";
 
@@ -41,6 +42,7 @@ const BENCHMARKS: Benchmark[] = [
   persistence,
   browser,
   search,
+  share,
 ];
 const TIME_LIMIT_MS = 5 * 60_000;
 
