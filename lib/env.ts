@@ -27,6 +27,15 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const dollars = optionalString.pipe(
+  z.coerce
+    .number<string>({
+      message: "must be an amount in dollars such as 5 or 0.50",
+    })
+    .min(0, { message: "must not be negative" })
+    .optional(),
+);
+
 function schemaParameter(url: string): string {
   if (url.startsWith("file:")) return "public";
   try {
@@ -72,6 +81,12 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  /**
+   * Dollars that replies may cost per UTC day and month, counted from the
+   * cost OpenRouter reports; unset means no cap.
+   */
+  SPEND_CAP_DAILY_USD: dollars,
+  SPEND_CAP_MONTHLY_USD: dollars,
   DEFAULT_MODEL: modelIdSchema.default("deepseek/deepseek-v4-flash"),
   APP_URL: httpUrl("http://localhost:3000").default("http://localhost:3000"),
   APP_NAME: z.string().min(1).default("Parley"),

@@ -10,6 +10,7 @@ export type ErrorType =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "spend_cap"
   | "config"
   | "unavailable"
   | "upstream"
@@ -36,6 +37,8 @@ const statusByType: Record<ErrorType, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  // A spending cap is reached: more needs money the operator did not allow.
+  spend_cap: 402,
   unsupported_media_type: 415,
   config: 503,
   unavailable: 503,

@@ -944,6 +944,7 @@ function methodCases(target: Target): HostileCase[] {
     [`/api/shares/${UNKNOWN_TOKEN}`]: ["DELETE"],
     [`/api/shares/${UNKNOWN_TOKEN}/continue`]: ["POST"],
     "/api/models": ["GET"],
+    "/api/spend": ["GET"],
     "/api/settings": ["GET", "PUT"],
     "/api/health": ["GET"],
   };

@@ -15,6 +15,7 @@ import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
 import { describeError, log } from "@/lib/log";
 import type { GenerationSettings } from "@/lib/settings/schema";
+import { assertWithinSpendCaps } from "@/lib/spend/server";
 import type { ParleyMessage } from "@/lib/types";
 import { prependText } from "./continuation";
 import { resolveSetup, toProviderOptions } from "./conversation-setup";
@@ -51,6 +52,7 @@ export async function streamReply(
   { requestId }: { requestId: string },
 ): Promise<Response> {
   if (!hasApiKey()) throw missingApiKeyError();
+  await assertWithinSpendCaps();
   const env = getEnv();
   const startedAt = Date.now();
   const conversation = await getConversationById({

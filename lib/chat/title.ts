@@ -8,6 +8,7 @@ import {
   saveGeneratedTitle,
 } from "@/lib/db/conversations";
 import { getMessagesByConversationId } from "@/lib/db/messages";
+import { recordSpend } from "@/lib/db/spend";
 import { describeError, log } from "@/lib/log";
 import { readSettings } from "@/lib/settings/schema";
 import type { StoredMessage } from "@/lib/types";
@@ -69,7 +70,7 @@ async function askForTitle({
   const effort = (["none", "minimal"] as const).find((value) =>
     efforts?.includes(value),
   );
-  const { text } = await generateText({
+  const result = await generateText({
     model: getChatModel(conversation.model),
     prompt: titlePrompt({
       question: textOf(question),
@@ -88,7 +89,21 @@ async function askForTitle({
       },
     }),
   });
-  return text;
+  // Titles cost little, but they count towards the spending caps too.
+  const openrouter = result.providerMetadata?.openrouter as
+    | { usage?: { cost?: number } }
+    | undefined;
+  const cost = openrouter?.usage?.cost;
+  if (typeof cost === "number") {
+    await recordSpend({
+      kind: "title",
+      model: result.response.modelId || conversation.model,
+      cost,
+      promptTokens: result.usage.inputTokens ?? null,
+      completionTokens: result.usage.outputTokens ?? null,
+    });
+  }
+  return result.text;
 }
 
 /** The one user message of the title request; it quotes the first message. */

@@ -113,7 +113,10 @@ export type ReplyOutcome = {
   steps: StepProviderData[];
 };
 
-/** The single write that ends a reply, whatever way it ended. */
+/**
+ * The transaction that ends a reply, whatever way it ended: the message,
+ * and what it cost in the spending ledger (see `lib/db/spend.ts`).
+ */
 export function finishReply({
   id,
   outcome,
@@ -122,23 +125,43 @@ export function finishReply({
   outcome: ReplyOutcome;
 }): Promise<void> {
   return withDatabase(async () => {
-    await getDb().message.update({
-      where: { id },
-      data: {
-        parts: outcome.parts as Prisma.InputJsonValue,
-        status: outcome.status,
+    const db = getDb();
+    const writes: Prisma.PrismaPromise<unknown>[] = [
+      db.message.update({
+        where: { id },
+        data: {
+          parts: outcome.parts as Prisma.InputJsonValue,
+          status: outcome.status,
+          model: outcome.model,
+          finishReason: outcome.finishReason,
+          error: outcome.error ?? undefined,
+          promptTokens: outcome.usage?.prompt ?? null,
+          completionTokens: outcome.usage?.completion ?? null,
+          reasoningTokens: outcome.usage?.reasoning ?? null,
+          cachedTokens: outcome.usage?.cached ?? null,
+          cost: outcome.cost,
+          reasoningMs: outcome.reasoningMs,
+          providerMetadata: { steps: outcome.steps } as Prisma.InputJsonValue,
+        },
+      }),
+    ];
+    if (outcome.cost !== null) {
+      const entry = {
+        kind: "reply",
         model: outcome.model,
-        finishReason: outcome.finishReason,
-        error: outcome.error ?? undefined,
+        cost: outcome.cost,
         promptTokens: outcome.usage?.prompt ?? null,
         completionTokens: outcome.usage?.completion ?? null,
-        reasoningTokens: outcome.usage?.reasoning ?? null,
-        cachedTokens: outcome.usage?.cached ?? null,
-        cost: outcome.cost,
-        reasoningMs: outcome.reasoningMs,
-        providerMetadata: { steps: outcome.steps } as Prisma.InputJsonValue,
-      },
-    });
+      };
+      writes.push(
+        db.spendEntry.upsert({
+          where: { id },
+          create: { id, ...entry },
+          update: entry,
+        }),
+      );
+    }
+    await db.$transaction(writes);
   });
 }
 

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { YourData } from "@/components/data/your-data";
 import { DefaultsForm } from "@/components/settings/defaults-form";
 import { SharedLinks } from "@/components/share/shared-links";
+import { Spending } from "@/components/spend/spending";
 import { tools } from "@/lib/ai/tools";
 import { loadAppDefaults } from "@/lib/chat/conversation-setup";
+import { loadSpendReport } from "@/lib/spend/server";
 
 export const metadata: Metadata = { title: "Default settings · Parley" };
 
@@ -20,6 +22,7 @@ export default async function SettingsPage() {
           initial={await loadAppDefaults()}
           toolNames={Object.keys(tools)}
         />
+        <Spending report={await loadSpendReport()} />
         <SharedLinks />
         <YourData />
       </div>

@@ -1,0 +1,98 @@
+import type { SpendCaps, Spent } from "./caps";
+import { periodEnd, periodStart, utcDay } from "./periods";
+
+/** How many UTC days the report covers, today included. */
+export const REPORT_DAYS = 30;
+
+export type SpendEntryLike = {
+  model: string;
+  cost: number;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  createdAt: Date;
+};
+
+export type DaySpend = { day: string; cost: number; calls: number };
+export type ModelSpend = {
+  model: string;
+  cost: number;
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+};
+
+/** What `GET /api/spend` answers and the settings page shows. */
+export type SpendReport = {
+  caps: SpendCaps;
+  spent: Spent;
+  /** When each period's count starts again, ISO. */
+  resets: { day: string; month: string };
+  /** The last REPORT_DAYS days, oldest first, days without spend included. */
+  days: DaySpend[];
+  /** The same days by model, most spent first. */
+  models: ModelSpend[];
+};
+
+/** The first moment the report reads from: the start of its oldest day. */
+export function reportStart(now: Date): Date {
+  const today = periodStart("day", now);
+  const earliest = new Date(today);
+  earliest.setUTCDate(today.getUTCDate() - (REPORT_DAYS - 1));
+  const month = periodStart("month", now);
+  // The month so far is needed for its total, even when longer ago.
+  return earliest < month ? earliest : month;
+}
+
+/**
+ * Adds up the ledger rows from `reportStart(now)` on into the report. The
+ * totals of the day and the month come from the same rows, so they always
+ * agree with the tables.
+ */
+export function buildSpendReport(
+  entries: SpendEntryLike[],
+  caps: SpendCaps,
+  now: Date,
+): SpendReport {
+  const dayStart = periodStart("day", now);
+  const monthStart = periodStart("month", now);
+  const days = new Map<string, DaySpend>();
+  for (let offset = REPORT_DAYS - 1; offset >= 0; offset--) {
+    const day = new Date(dayStart);
+    day.setUTCDate(dayStart.getUTCDate() - offset);
+    days.set(utcDay(day), { day: utcDay(day), cost: 0, calls: 0 });
+  }
+  const models = new Map<string, ModelSpend>();
+  const spent: Spent = { day: 0, month: 0 };
+  for (const entry of entries) {
+    if (entry.createdAt >= monthStart) spent.month += entry.cost;
+    if (entry.createdAt >= dayStart) spent.day += entry.cost;
+    const day = days.get(utcDay(entry.createdAt));
+    if (!day) continue;
+    day.cost += entry.cost;
+    day.calls += 1;
+    const model = models.get(entry.model) ?? {
+      model: entry.model,
+      cost: 0,
+      calls: 0,
+      promptTokens: 0,
+      completionTokens: 0,
+    };
+    model.cost += entry.cost;
+    model.calls += 1;
+    model.promptTokens += entry.promptTokens ?? 0;
+    model.completionTokens += entry.completionTokens ?? 0;
+    models.set(entry.model, model);
+  }
+  return {
+    caps,
+    spent,
+    resets: {
+      day: periodEnd("day", now).toISOString(),
+      month: periodEnd("month", now).toISOString(),
+    },
+    days: [...days.values()],
+    models: [...models.values()].sort(
+      (a, b) => b.cost - a.cost || a.model.localeCompare(b.model),
+    ),
+  };
+}
