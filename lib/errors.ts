@@ -10,6 +10,7 @@ export type ErrorType =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "rate_limited"
   | "config"
   | "unavailable"
   | "upstream"
@@ -37,6 +38,7 @@ const statusByType: Record<ErrorType, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   config: 503,
   unavailable: 503,
   upstream: 502,
@@ -51,17 +53,24 @@ export type ErrorBody = {
 export class ParleyError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
+  /** Extra response headers, such as `Retry-After` on a 429. */
+  readonly headers: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; status?: number },
+    options?: {
+      cause?: unknown;
+      status?: number;
+      headers?: Record<string, string>;
+    },
   ) {
     super(message, { cause: options?.cause });
     this.name = "ParleyError";
     this.code = code;
     const type = code.split(":")[0] as ErrorType;
     this.status = options?.status ?? statusByType[type];
+    this.headers = options?.headers ?? {};
   }
 
   toBody(): ErrorBody {
@@ -71,7 +80,10 @@ export class ParleyError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json(this.toBody(), { status: this.status });
+    return Response.json(this.toBody(), {
+      status: this.status,
+      headers: this.headers,
+    });
   }
 }
 
