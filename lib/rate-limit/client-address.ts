@@ -9,7 +9,8 @@ import type { RateLimitKey } from "./types";
 // address when nobody sent the header, and each proxy in front appends the
 // address it received from. With `trustedProxyHops` proxies in front, the
 // client is the hops-th entry from the right; everything left of it was
-// written by the client and is ignored.
+// written by the client and is ignored. Since Next's server never appends,
+// 0 hops (reached directly) and 1 hop both read the last entry.
 //
 // Known gap: with no proxy in front (0 hops), a client that sends its own
 // X-Forwarded-For hides the socket address from the app, so it can pick its
