@@ -123,7 +123,9 @@ describe("parseEnv", () => {
       RATE_LIMIT_CHAT_PER_MINUTE: "",
       RATE_LIMIT_CHAT_BURST: "",
       TRUST_PROXY_HOPS: "",
+      RATE_LIMIT_REDIS_PREFIX: "",
     });
+    expect(blank.RATE_LIMIT_REDIS_PREFIX).toBe("parley:rate:");
     expect(blank.RATE_LIMIT_CHAT_PER_MINUTE).toBe(30);
     expect(blank.RATE_LIMIT_CHAT_BURST).toBeUndefined();
     expect(blank.TRUST_PROXY_HOPS).toBe(0);

@@ -97,7 +97,9 @@ const envSchema = z.object({
   /** Chat requests accepted at once before the rate applies; default: the rate. */
   RATE_LIMIT_CHAT_BURST: blankIsUnset(count(100_000).min(1).optional()),
   /** Where the budgets live in Redis; tells deployments sharing one apart. */
-  RATE_LIMIT_REDIS_PREFIX: z.string().trim().min(1).default("parley:rate:"),
+  RATE_LIMIT_REDIS_PREFIX: blankIsUnset(
+    z.string().trim().min(1).default("parley:rate:"),
+  ),
   /**
    * Proxies in front that append to X-Forwarded-For; the client is that many
    * entries from its right. 0: none, Parley is reached directly.

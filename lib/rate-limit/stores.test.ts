@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { missingService, TEST_REDIS_URL } from "@/e2e/support/services";
+import { createRateLimiter } from "./limiter";
 import { createMemoryRateStore } from "./memory";
 import { createRedisRateStore } from "./redis";
 import type { RateRule, RateStore } from "./types";
@@ -75,14 +76,14 @@ describe("redis rate store", () => {
   const run = redisMissing ? it.skip : it;
 
   run("two instances on one Redis spend one budget", async () => {
-    const first = open(redisStore);
-    const second = open(redisStore);
-    const key = `ip:${randomUUID()}`;
-    const rule: RateRule = { perMinute: 1, burst: 4 };
+    const rules = { chat: { perMinute: 1, burst: 4 } };
+    const first = createRateLimiter({ store: open(redisStore), rules });
+    const second = createRateLimiter({ store: open(redisStore), rules });
+    const key = `ip:${randomUUID()}` as const;
     // Ten requests at once, half through each instance: exactly four pass.
     const decisions = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        (index % 2 === 0 ? first : second).hit(key, rule),
+        (index % 2 === 0 ? first : second).limit("chat", key),
       ),
     );
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(4);
