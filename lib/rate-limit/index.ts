@@ -75,7 +75,7 @@ function refusalMessage(kind: RateLimitKind, seconds: number): string {
     case "chat":
       return (
         "You are sending messages faster than this server allows. You can " +
-        `send again in ${wait}. Your message is kept: press Retry then.`
+        `send again in ${wait}. Your message stays here: press Retry then.`
       );
   }
 }
