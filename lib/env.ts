@@ -94,7 +94,7 @@ const envSchema = z.object({
    * make per minute, sustained; 0 turns the limit off. See lib/rate-limit.
    */
   RATE_LIMIT_CHAT_PER_MINUTE: blankIsUnset(count(100_000).default(30)),
-  /** Chat requests accepted at once before the rate applies; default: the rate. */
+  /** Chat requests accepted at once before the rate applies (default: it). */
   RATE_LIMIT_CHAT_BURST: blankIsUnset(count(100_000).min(1).optional()),
   /** Where the budgets live in Redis; tells deployments sharing one apart. */
   RATE_LIMIT_REDIS_PREFIX: blankIsUnset(
