@@ -111,6 +111,40 @@ describe("parseEnv", () => {
     },
   );
 
+  it("limits chat to 30 a minute per address unless told otherwise", () => {
+    const env = parseEnv({});
+    expect(env.RATE_LIMIT_CHAT_BURST).toBeUndefined();
+    expect(env).toMatchObject({
+      RATE_LIMIT_CHAT_PER_MINUTE: 30,
+      RATE_LIMIT_REDIS_PREFIX: "parley:rate:",
+      TRUST_PROXY_HOPS: 0,
+    });
+    const blank = parseEnv({
+      RATE_LIMIT_CHAT_PER_MINUTE: "",
+      RATE_LIMIT_CHAT_BURST: "",
+      TRUST_PROXY_HOPS: "",
+      RATE_LIMIT_REDIS_PREFIX: "",
+    });
+    expect(blank.RATE_LIMIT_REDIS_PREFIX).toBe("parley:rate:");
+    expect(blank.RATE_LIMIT_CHAT_PER_MINUTE).toBe(30);
+    expect(blank.RATE_LIMIT_CHAT_BURST).toBeUndefined();
+    expect(blank.TRUST_PROXY_HOPS).toBe(0);
+    expect(
+      parseEnv({ RATE_LIMIT_CHAT_PER_MINUTE: "0" }).RATE_LIMIT_CHAT_PER_MINUTE,
+    ).toBe(0);
+  });
+
+  it("refuses rate-limit settings that make no sense", () => {
+    const message = problems({
+      RATE_LIMIT_CHAT_PER_MINUTE: "-1",
+      RATE_LIMIT_CHAT_BURST: "0",
+      TRUST_PROXY_HOPS: "one",
+    });
+    expect(message).toContain("RATE_LIMIT_CHAT_PER_MINUTE");
+    expect(message).toContain("RATE_LIMIT_CHAT_BURST");
+    expect(message).toContain("TRUST_PROXY_HOPS");
+  });
+
   it("lists every problem at once, one a line", () => {
     const message = problems({
       DATABASE_URL: "mysql://db",

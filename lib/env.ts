@@ -36,6 +36,12 @@ const dollars = optionalString.pipe(
     .optional(),
 );
 
+const count = (max: number) => z.coerce.number().int().min(0).max(max);
+
+/** A blank value (`NAME=` in .env) counts as unset: the default applies. */
+const blankIsUnset = <Schema extends z.ZodType>(schema: Schema) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema);
+
 function schemaParameter(url: string): string {
   if (url.startsWith("file:")) return "public";
   try {
@@ -98,6 +104,22 @@ const envSchema = z.object({
    * saved as interrupted and the process exits.
    */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+  /**
+   * Chat requests (sent, retried, edited, continued) a client address may
+   * make per minute, sustained; 0 turns the limit off. See lib/rate-limit.
+   */
+  RATE_LIMIT_CHAT_PER_MINUTE: blankIsUnset(count(100_000).default(30)),
+  /** Chat requests accepted at once before the rate applies (default: it). */
+  RATE_LIMIT_CHAT_BURST: blankIsUnset(count(100_000).min(1).optional()),
+  /** Where the budgets live in Redis; tells deployments sharing one apart. */
+  RATE_LIMIT_REDIS_PREFIX: blankIsUnset(
+    z.string().trim().min(1).default("parley:rate:"),
+  ),
+  /**
+   * Proxies in front that append to X-Forwarded-For; the client is that many
+   * entries from its right. 0: none, Parley is reached directly.
+   */
+  TRUST_PROXY_HOPS: blankIsUnset(count(10).default(0)),
   /** Lets the fetch_url tool reach loopback, private and link-local hosts. */
   FETCH_URL_ALLOW_PRIVATE_ADDRESSES: z.preprocess(
     (value) => (value === "" ? undefined : value),

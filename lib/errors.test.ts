@@ -9,6 +9,7 @@ describe("ParleyError", () => {
     ["conflict:message", 409],
     ["payload_too_large:api", 413],
     ["unsupported_media_type:api", 415],
+    ["rate_limited:chat", 429],
     ["internal:api", 500],
     ["upstream:openrouter", 502],
     ["config:openrouter_key", 503],
@@ -46,6 +47,14 @@ describe("ParleyError", () => {
         status: 404,
       },
     });
+  });
+
+  it("sends the headers it was given, such as Retry-After", () => {
+    const response = new ParleyError("rate_limited:chat", "Wait.", {
+      headers: { "Retry-After": "20" },
+    }).toResponse();
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("20");
   });
 
   it("never puts its cause in the body", () => {

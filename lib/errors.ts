@@ -11,6 +11,7 @@ export type ErrorType =
   | "conflict"
   | "payload_too_large"
   | "spend_cap"
+  | "rate_limited"
   | "config"
   | "unavailable"
   | "upstream"
@@ -40,6 +41,7 @@ const statusByType: Record<ErrorType, number> = {
   // A spending cap is reached: more needs money the operator did not allow.
   spend_cap: 402,
   unsupported_media_type: 415,
+  rate_limited: 429,
   config: 503,
   unavailable: 503,
   upstream: 502,
@@ -54,17 +56,24 @@ export type ErrorBody = {
 export class ParleyError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
+  /** Extra response headers, such as `Retry-After` on a 429. */
+  readonly headers: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; status?: number },
+    options?: {
+      cause?: unknown;
+      status?: number;
+      headers?: Record<string, string>;
+    },
   ) {
     super(message, { cause: options?.cause });
     this.name = "ParleyError";
     this.code = code;
     const type = code.split(":")[0] as ErrorType;
     this.status = options?.status ?? statusByType[type];
+    this.headers = options?.headers ?? {};
   }
 
   toBody(): ErrorBody {
@@ -74,7 +83,10 @@ export class ParleyError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json(this.toBody(), { status: this.status });
+    return Response.json(this.toBody(), {
+      status: this.status,
+      headers: this.headers,
+    });
   }
 }
 

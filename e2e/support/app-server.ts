@@ -36,6 +36,9 @@ export function appEnv({
     OPENROUTER_API_KEY: TEST_API_KEY,
     OPENROUTER_BASE_URL: `${FAKE_OPENROUTER_URL}/api/v1`,
     APP_URL: `http://127.0.0.1:${port}`,
+    // Every spec chats from 127.0.0.1, far more often than a person would;
+    // e2e/limits/ turns the limit on for its own instances.
+    RATE_LIMIT_CHAT_PER_MINUTE: "0",
     ...env,
   };
   // An explicit undefined removes the variable (e.g. no API key).

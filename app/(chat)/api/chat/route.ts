@@ -1,5 +1,6 @@
 import { streamReply } from "@/lib/chat/reply";
 import { readJsonBody, requestIdOf, respond } from "@/lib/http";
+import { clientKeyOfRequest, enforceRateLimit } from "@/lib/rate-limit";
 import { chatRequestSchema, toTurnRequest } from "./schema";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +8,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   return respond(request, async () => {
     const body = await readJsonBody(request, chatRequestSchema);
+    // Counted once the request is one we would answer, before any of it is
+    // saved or sent upstream.
+    await enforceRateLimit("chat", clientKeyOfRequest(request));
     return streamReply(toTurnRequest(body), {
       requestId: requestIdOf(request),
     });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { rulesFrom, waitInWords } from "./index";
+
+describe("rulesFrom", () => {
+  it("burst defaults to the per-minute rate", () => {
+    expect(rulesFrom(parseEnv({}))).toEqual({
+      chat: { perMinute: 30, burst: 30 },
+    });
+    const env = parseEnv({
+      RATE_LIMIT_CHAT_PER_MINUTE: "6",
+      RATE_LIMIT_CHAT_BURST: "2",
+    });
+    expect(rulesFrom(env)).toEqual({ chat: { perMinute: 6, burst: 2 } });
+  });
+
+  it("0 a minute turns the chat limit off", () => {
+    expect(rulesFrom(parseEnv({ RATE_LIMIT_CHAT_PER_MINUTE: "0" }))).toEqual(
+      {},
+    );
+  });
+});
+
+describe("waitInWords", () => {
+  it.each([
+    [1, "1 second"],
+    [20, "20 seconds"],
+    [89, "89 seconds"],
+    [90, "2 minutes"],
+    [600, "10 minutes"],
+  ])("%i s reads %s", (seconds, words) => {
+    expect(waitInWords(seconds)).toBe(words);
+  });
+});
