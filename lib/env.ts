@@ -56,6 +56,20 @@ const envSchema = z.object({
   OPENROUTER_BASE_URL: httpUrl("https://openrouter.ai/api/v1")
     .default("https://openrouter.ai/api/v1")
     .transform((url) => url.replace(/\/+$/, "")),
+  /** OpenRouter's OAuth page, where a person lets Parley have a key. */
+  OPENROUTER_AUTH_URL: httpUrl("https://openrouter.ai/auth").default(
+    "https://openrouter.ai/auth",
+  ),
+  /**
+   * Encrypts stored OpenRouter keys. Unset on SQLite: made once and kept
+   * beside the database file (see lib/secret.ts).
+   */
+  PARLEY_SECRET: optionalString.pipe(
+    z
+      .string()
+      .min(32, { message: "must be at least 32 characters" })
+      .optional(),
+  ),
   /** `file:` runs on SQLite, `postgres(ql)://` on PostgreSQL. */
   DATABASE_URL: z
     .string()

@@ -25,6 +25,7 @@ export type ErrorSurface =
   | "message"
   | "openrouter"
   | "openrouter_key"
+  | "secret"
   | "server"
   | "share"
   | "import"

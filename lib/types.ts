@@ -89,3 +89,27 @@ export type ModelInfo = {
   supportedParameters: string[];
   reasoningEfforts?: string[];
 };
+
+/** Which OpenRouter key replies use; never the key itself (lib/keys). */
+export type OpenRouterKeyStatus = {
+  stored: {
+    lastFour: string;
+    source: "pasted" | "oauth";
+    createdAt: string;
+    /** Sealed with another secret: PARLEY_SECRET changed since. */
+    unreadable: boolean;
+  } | null;
+  /** OPENROUTER_API_KEY is set: the fallback when no key is stored. */
+  serverKey: boolean;
+};
+
+/** What OpenRouter says of a key (`GET /api/v1/key`). */
+export type OpenRouterKeyInfo = {
+  label: string;
+  /** Dollars spent with it so far. */
+  usage: number;
+  /** Its credit limit in dollars, null for none. */
+  limit: number | null;
+  limitRemaining: number | null;
+  isFreeTier: boolean;
+};

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SetupNotice } from "@/components/setup-notice";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { hasApiKey } from "@/lib/ai/provider";
 import { listConversations } from "@/lib/db/conversations";
+import { resolveApiKey } from "@/lib/keys";
 
 export default async function ChatLayout({
   children,
@@ -13,13 +13,16 @@ export default async function ChatLayout({
 }) {
   // The sidebar reads the database: never prerender it at build time.
   await connection();
-  const firstPage = await listConversations();
+  const [firstPage, apiKey] = await Promise.all([
+    listConversations(),
+    resolveApiKey(),
+  ]);
   return (
     <div className="flex h-full">
       <KeyboardShortcuts />
       <Sidebar firstPage={firstPage} />
       <main className="flex min-w-0 flex-1 flex-col">
-        {hasApiKey() ? null : <SetupNotice />}
+        {apiKey ? null : <SetupNotice />}
         {children}
       </main>
     </div>

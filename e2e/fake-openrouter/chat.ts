@@ -5,7 +5,8 @@ import {
   unauthorizedBody,
 } from "./errors";
 import { loadFixture } from "./fixtures";
-import { hasBearer, parseJson, readBody, sendJson } from "./http";
+import { parseJson, readBody, sendJson } from "./http";
+import type { KeyRing } from "./keys";
 import { planReply } from "./reply";
 import {
   DEFAULT_MODEL,
@@ -24,7 +25,7 @@ import { completionBody } from "./wire";
 export async function handleChat(
   request: IncomingMessage,
   response: ServerResponse,
-  context: { store: FakeStore; apiKey: string },
+  context: { store: FakeStore; keys: KeyRing },
 ): Promise<void> {
   const { store } = context;
   const body = parseJson(await readBody(request));
@@ -43,7 +44,7 @@ export async function handleChat(
     sendJson(response, status, value, headers);
   };
 
-  if (!hasBearer(request, context.apiKey)) return json(401, unauthorizedBody);
+  if (!context.keys.bearer(request)) return json(401, unauthorizedBody);
   const parsed = parseChatRequest(body);
   if (!parsed.ok) return json(400, errorBody(400, parsed.message));
   const chat = parsed.request;

@@ -35,6 +35,12 @@ export class FakeOpenRouterClient {
     return (body as { config: FakeConfig }).config;
   }
 
+  /** A new key the fake accepts, as if made on openrouter.ai/keys. */
+  async issueKey(): Promise<string> {
+    const body = await this.#call("POST", "/__fake/keys");
+    return (body as { key: string }).key;
+  }
+
   async reset(): Promise<void> {
     await this.#call("POST", "/__fake/reset");
   }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { errorBody } from "./errors";
 import { fixtureExists } from "./fixtures";
 import { parseJson, readBody, sendJson } from "./http";
+import type { KeyRing } from "./keys";
 import { type FakeResponse, type Scenario, scenarioSchema } from "./scenarios";
 import type {
   FakeConfig,
@@ -19,7 +20,9 @@ export interface FakeControl {
   /** Streamed requests only, unless `kind` says otherwise. */
   requests(match?: string, kind?: RequestKind): RecordedRequest[];
   configure(config: Partial<FakeConfig>): FakeConfig;
-  /** Forgets scenarios and requests and restores the start options. */
+  /** A new key the fake accepts, as if made on openrouter.ai/keys. */
+  issueKey(): string;
+  /** Forgets scenarios, requests and issued keys; restores the options. */
   reset(): void;
 }
 
@@ -27,7 +30,7 @@ const requestKindSchema = z.enum(["streams", "non-streams", "all"]).optional();
 
 const configSchema = z.strictObject({ deepseekStrict: z.boolean() }).partial();
 
-export function createControl(store: FakeStore): FakeControl {
+export function createControl(store: FakeStore, keys: KeyRing): FakeControl {
   const register = (input: Scenario) => {
     const scenario = scenarioSchema.parse(input);
     for (const response of scenario.responses) {
@@ -45,7 +48,11 @@ export function createControl(store: FakeStore): FakeControl {
       store.config = { ...store.config, ...configSchema.parse(config) };
       return store.config;
     },
-    reset: () => store.reset(),
+    issueKey: () => keys.issue(),
+    reset: () => {
+      store.reset();
+      keys.reset();
+    },
   };
 }
 
@@ -66,6 +73,9 @@ export async function handleControl(
       return sendJson(response, 200, {
         requests: control.requests(match, kind),
       });
+    }
+    if (route === "POST /__fake/keys") {
+      return sendJson(response, 201, { key: control.issueKey() });
     }
     if (route === "POST /__fake/reset") {
       control.reset();

@@ -30,7 +30,3 @@ export function sendJson(
   });
   response.end(text);
 }
-
-export function hasBearer(request: IncomingMessage, apiKey: string): boolean {
-  return request.headers.authorization === `Bearer ${apiKey}`;
-}

@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net";
 import { handleChat } from "./chat";
 import { createControl, type FakeControl, handleControl } from "./control";
 import { errorBody, unauthorizedBody } from "./errors";
-import { hasBearer, sendJson } from "./http";
+import { sendJson } from "./http";
+import { KeyRing } from "./keys";
 import { keyBody, loadModelsBody } from "./models";
 import { FakeStore } from "./store";
 
@@ -16,7 +17,10 @@ export const DEFAULT_API_KEY = "sk-or-test-key";
 export interface FakeOpenRouterOptions {
   /** 0 picks a free port (the default). */
   port?: number;
-  /** The only key accepted as `Authorization: Bearer <key>`. */
+  /**
+   * The key accepted as `Authorization: Bearer <key>` from the start; keys
+   * issued through OAuth or `POST /__fake/keys` are accepted too.
+   */
   apiKey?: string;
   host?: string;
   /** DeepSeek V4 history check for scenarios that do not set it. */
@@ -40,7 +44,8 @@ export async function startFakeOpenRouter(
   const store = new FakeStore({
     deepseekStrict: options.deepseekStrict ?? true,
   });
-  const control = createControl(store);
+  const keys = new KeyRing(apiKey);
+  const control = createControl(store, keys);
   const models = loadModelsBody();
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
@@ -53,16 +58,23 @@ export async function startFakeOpenRouter(
       case "GET /health":
         return sendJson(response, 200, { status: "ok" });
       case "POST /api/v1/chat/completions":
-        return handleChat(request, response, { store, apiKey });
+        return handleChat(request, response, { store, keys });
       case "GET /api/v1/models":
         // Public on the real API: the listing needs no key.
         return sendJson(response, 200, models, {
           "Cache-Control": "public, max-age=300",
         });
-      case "GET /api/v1/key":
-        return hasBearer(request, apiKey)
-          ? sendJson(response, 200, keyBody(apiKey))
+      case "GET /api/v1/key": {
+        const key = keys.bearer(request);
+        return key
+          ? sendJson(response, 200, keyBody(key))
           : sendJson(response, 401, unauthorizedBody);
+      }
+      // OpenRouter's OAuth page lives on the site, not under /api/v1.
+      case "GET /auth":
+        return keys.authPage(url, response);
+      case "POST /api/v1/auth/keys":
+        return keys.exchange(request, response);
       default:
         sendJson(response, 404, errorBody(404, `No route for ${path}`));
     }

@@ -86,6 +86,12 @@ function jsonRoutes(target: Target): JsonRoute[] {
       valid: () => ({ mode: "snapshot" }),
     },
     {
+      label: "openrouter key",
+      method: "PUT",
+      path: "/api/openrouter-key",
+      valid: () => ({ key: `sk-or-v1-${marker}` }),
+    },
+    {
       label: "settings",
       method: "PUT",
       path: "/api/settings",
@@ -918,6 +924,20 @@ function crossSiteCases(target: Target): HostileCase[] {
         headers,
         expected: refused(403),
       },
+      {
+        name: `remove the OpenRouter key from ${label}`,
+        method: "DELETE",
+        path: "/api/openrouter-key",
+        headers,
+        expected: refused(403),
+      },
+      {
+        name: `test the OpenRouter key from ${label}`,
+        method: "POST",
+        path: "/api/openrouter-key/check",
+        headers,
+        expected: refused(403),
+      },
     );
   }
   return cases;
@@ -945,6 +965,10 @@ function methodCases(target: Target): HostileCase[] {
     [`/api/shares/${UNKNOWN_TOKEN}/continue`]: ["POST"],
     "/api/models": ["GET"],
     "/api/spend": ["GET"],
+    "/api/openrouter-key": ["GET", "PUT", "DELETE"],
+    "/api/openrouter-key/check": ["POST"],
+    "/api/openrouter-key/oauth": ["GET"],
+    "/api/openrouter-key/oauth/callback": ["GET"],
     "/api/settings": ["GET", "PUT"],
     "/api/health": ["GET"],
   };

@@ -35,6 +35,7 @@ export function appEnv({
     DATABASE_URL: databaseUrl,
     OPENROUTER_API_KEY: TEST_API_KEY,
     OPENROUTER_BASE_URL: `${FAKE_OPENROUTER_URL}/api/v1`,
+    OPENROUTER_AUTH_URL: `${FAKE_OPENROUTER_URL}/auth`,
     APP_URL: `http://127.0.0.1:${port}`,
     // Every spec chats from 127.0.0.1, far more often than a person would;
     // e2e/limits/ turns the limit on for its own instances.

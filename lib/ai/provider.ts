@@ -6,14 +6,17 @@ import {
 import { getEnv } from "@/lib/env";
 import { createUpstreamFetch } from "./upstream-fetch";
 
-let provider: OpenRouterProvider | undefined;
+// One provider per key in use: the server's, and a stored one (lib/keys).
+const providers = new Map<string, OpenRouterProvider>();
+const MAX_PROVIDERS = 16;
 
 /** The one place that knows how Parley reaches OpenRouter. */
-function getProvider(): OpenRouterProvider {
-  if (provider) return provider;
+function getProvider(apiKey: string): OpenRouterProvider {
+  const known = providers.get(apiKey);
+  if (known) return known;
   const env = getEnv();
-  provider = createOpenRouter({
-    apiKey: env.OPENROUTER_API_KEY,
+  const provider = createOpenRouter({
+    apiKey,
     baseURL: env.OPENROUTER_BASE_URL,
     appName: env.APP_NAME,
     appUrl: env.APP_URL,
@@ -24,13 +27,13 @@ function getProvider(): OpenRouterProvider {
       headersTimeoutSeconds: env.UPSTREAM_IDLE_TIMEOUT_SECONDS,
     }),
   });
+  // Keys replaced in Settings leave theirs behind; keep the map small.
+  if (providers.size >= MAX_PROVIDERS) providers.clear();
+  providers.set(apiKey, provider);
   return provider;
 }
 
-export function getChatModel(modelId: string) {
-  return getProvider().chat(modelId);
-}
-
-export function hasApiKey(): boolean {
-  return getEnv().OPENROUTER_API_KEY !== undefined;
+/** A model of OpenRouter's, called with `apiKey` (see resolveApiKey). */
+export function getChatModel(modelId: string, apiKey: string) {
+  return getProvider(apiKey).chat(modelId);
 }

@@ -7,12 +7,13 @@ import {
   toUIMessageStream,
   type UIMessageChunk,
 } from "ai";
-import { getChatModel, hasApiKey } from "@/lib/ai/provider";
+import { getChatModel } from "@/lib/ai/provider";
 import { type ToolName, tools } from "@/lib/ai/tools";
 import { getConversationById } from "@/lib/db/conversations";
 import { beginReply, finishReply } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
+import { resolveApiKey } from "@/lib/keys";
 import { describeError, log } from "@/lib/log";
 import type { GenerationSettings } from "@/lib/settings/schema";
 import { assertWithinSpendCaps } from "@/lib/spend/server";
@@ -37,8 +38,9 @@ const MAX_STEPS = 6;
 export function missingApiKeyError(): ParleyError {
   return new ParleyError(
     "config:openrouter_key",
-    "No OpenRouter API key is configured. Set OPENROUTER_API_KEY in the " +
-      ".env file next to package.json (see .env.example), then restart Parley.",
+    "No OpenRouter API key is configured. Connect your OpenRouter account " +
+      "or paste a key in Settings, or set OPENROUTER_API_KEY in the .env " +
+      "file next to package.json (see .env.example) and restart Parley.",
   );
 }
 
@@ -51,7 +53,8 @@ export async function streamReply(
   request: TurnRequest,
   { requestId }: { requestId: string },
 ): Promise<Response> {
-  if (!hasApiKey()) throw missingApiKeyError();
+  const apiKey = await resolveApiKey();
+  if (!apiKey) throw missingApiKeyError();
   await assertWithinSpendCaps();
   const env = getEnv();
   const startedAt = Date.now();
@@ -100,7 +103,7 @@ export async function streamReply(
   );
 
   const result = streamText({
-    model: getChatModel(model),
+    model: getChatModel(model, apiKey),
     instructions: settings.systemPrompt || undefined,
     messages,
     providerOptions: toProviderOptions(settings),

@@ -22,6 +22,8 @@ vi.mock("@/lib/db/conversations", () => ({
 vi.mock("@/lib/db/messages", () => ({
   getMessagesByConversationId: vi.fn(),
 }));
+vi.mock("@/lib/db/spend", () => ({ recordSpend: vi.fn(async () => {}) }));
+vi.mock("@/lib/keys", () => ({ resolveApiKey: async () => "sk-or-test" }));
 
 const QUESTION = "How do I keep sourdough starter alive on holiday?";
 

@@ -9,6 +9,7 @@ import {
 } from "@/lib/db/conversations";
 import { getMessagesByConversationId } from "@/lib/db/messages";
 import { recordSpend } from "@/lib/db/spend";
+import { resolveApiKey } from "@/lib/keys";
 import { describeError, log } from "@/lib/log";
 import { readSettings } from "@/lib/settings/schema";
 import type { StoredMessage } from "@/lib/types";
@@ -70,8 +71,10 @@ async function askForTitle({
   const effort = (["none", "minimal"] as const).find((value) =>
     efforts?.includes(value),
   );
+  const apiKey = await resolveApiKey();
+  if (!apiKey) throw new Error("No OpenRouter key to ask for a title with.");
   const result = await generateText({
-    model: getChatModel(conversation.model),
+    model: getChatModel(conversation.model, apiKey),
     prompt: titlePrompt({
       question: textOf(question),
       answer: textOf(answer),

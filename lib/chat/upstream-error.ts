@@ -3,7 +3,7 @@ import { UpstreamSilenceError } from "@/lib/ai/upstream-fetch";
 import { ParleyError } from "@/lib/errors";
 
 const hints: Record<number, string> = {
-  401: "OpenRouter did not accept the API key. Check OPENROUTER_API_KEY.",
+  401: "OpenRouter did not accept the API key. Check the key in Settings, or OPENROUTER_API_KEY.",
   402: "The OpenRouter account is out of credits for this request.",
   403: "OpenRouter refused this request.",
   408: "The model took too long to answer.",

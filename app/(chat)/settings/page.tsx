@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
 import { YourData } from "@/components/data/your-data";
+import { OpenRouterKey } from "@/components/keys/openrouter-key";
 import { DefaultsForm } from "@/components/settings/defaults-form";
 import { SharedLinks } from "@/components/share/shared-links";
 import { Spending } from "@/components/spend/spending";
 import { tools } from "@/lib/ai/tools";
 import { loadAppDefaults } from "@/lib/chat/conversation-setup";
+import { keyStatus } from "@/lib/keys";
 import { loadSpendReport } from "@/lib/spend/server";
 
 export const metadata: Metadata = { title: "Default settings · Parley" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { openrouter } = await searchParams;
   return (
     <div className="flex-1 overflow-y-auto">
       <div className="mx-auto max-w-2xl px-4 py-6 pl-12 md:pl-4">
@@ -21,6 +28,10 @@ export default async function SettingsPage() {
         <DefaultsForm
           initial={await loadAppDefaults()}
           toolNames={Object.keys(tools)}
+        />
+        <OpenRouterKey
+          initial={await keyStatus()}
+          outcome={typeof openrouter === "string" ? openrouter : undefined}
         />
         <Spending report={await loadSpendReport()} />
         <SharedLinks />

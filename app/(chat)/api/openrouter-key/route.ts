@@ -1,0 +1,30 @@
+import { assertSameOrigin, readJsonBody, respond } from "@/lib/http";
+import { keyStatus, removeKey, storeKey } from "@/lib/keys";
+import { storeKeySchema } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** Which key replies use: a stored one (its last four), or the server's. */
+export async function GET(request: Request) {
+  return respond(request, async () =>
+    Response.json({ status: await keyStatus() }),
+  );
+}
+
+/** Stores a pasted key, once OpenRouter has accepted it. */
+export async function PUT(request: Request) {
+  return respond(request, async () => {
+    const { key } = await readJsonBody(request, storeKeySchema);
+    const info = await storeKey(key, "pasted");
+    return Response.json({ status: await keyStatus(), info });
+  });
+}
+
+/** Forgets the stored key; replies fall back to the server's, if any. */
+export async function DELETE(request: Request) {
+  return respond(request, async () => {
+    assertSameOrigin(request);
+    const removed = await removeKey();
+    return Response.json({ removed, status: await keyStatus() });
+  });
+}

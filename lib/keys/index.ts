@@ -1,0 +1,81 @@
+import "server-only";
+import {
+  deleteStoredKey,
+  getStoredKey,
+  saveStoredKey,
+} from "@/lib/db/openrouter-key";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { serverSecret } from "@/lib/secret";
+import type { OpenRouterKeyStatus } from "@/lib/types";
+import { describeKey, type KeyInfo } from "./openrouter";
+import { seal, unseal } from "./seal";
+
+const PURPOSE = "openrouter-key";
+
+export type KeyStatus = OpenRouterKeyStatus;
+
+export async function keyStatus(): Promise<KeyStatus> {
+  const row = await getStoredKey();
+  return {
+    stored: row
+      ? {
+          lastFour: row.lastFour,
+          source: row.source === "oauth" ? "oauth" : "pasted",
+          createdAt: row.createdAt.toISOString(),
+          unreadable: openStored(row.encryptedKey) === undefined,
+        }
+      : null,
+    serverKey: getEnv().OPENROUTER_API_KEY !== undefined,
+  };
+}
+
+/**
+ * The key replies are sent with: the stored one, else the server's. A
+ * stored key that cannot be read is passed over (and logged), not fatal.
+ */
+export async function resolveApiKey(): Promise<string | undefined> {
+  const row = await getStoredKey();
+  if (row) {
+    const key = openStored(row.encryptedKey);
+    if (key) return key;
+    log.error("stored OpenRouter key unreadable", {
+      lastFour: row.lastFour,
+      hint: "PARLEY_SECRET or the secret file changed; store the key again",
+    });
+  }
+  return getEnv().OPENROUTER_API_KEY;
+}
+
+/** Checks a key with OpenRouter, then stores it sealed. */
+export async function storeKey(
+  key: string,
+  source: "pasted" | "oauth",
+): Promise<KeyInfo> {
+  const info = await describeKey(key);
+  await saveStoredKey({
+    encryptedKey: seal(key, serverSecret(), PURPOSE),
+    lastFour: key.slice(-4),
+    source,
+  });
+  return info;
+}
+
+export function removeKey(): Promise<boolean> {
+  return deleteStoredKey();
+}
+
+/** What OpenRouter says of the key in use, or undefined without one. */
+export async function describeActiveKey(): Promise<KeyInfo | undefined> {
+  const key = await resolveApiKey();
+  return key ? describeKey(key) : undefined;
+}
+
+function openStored(encryptedKey: string): string | undefined {
+  try {
+    return unseal(encryptedKey, serverSecret(), PURPOSE);
+  } catch {
+    // No secret available (PostgreSQL without PARLEY_SECRET).
+    return undefined;
+  }
+}
