@@ -27,6 +27,11 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const authSecret = z
+  .string()
+  .min(32, { message: "must be at least 32 characters (openssl rand -hex 32)" })
+  .optional();
+
 function schemaParameter(url: string): string {
   if (url.startsWith("file:")) return "public";
   try {
@@ -83,6 +88,21 @@ const envSchema = z.object({
    * saved as interrupted and the process exits.
    */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+  /**
+   * "off" runs without accounts: everything belongs to one built-in local
+   * user. Refused at start unless the server listens on loopback only.
+   */
+  PARLEY_ACCOUNTS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  ),
+  /**
+   * Signs session cookies. Unset, one is generated and kept in
+   * data/auth-secret (see lib/auth/secret.ts).
+   */
+  BETTER_AUTH_SECRET: optionalString.pipe(authSecret),
+  /** Another name for BETTER_AUTH_SECRET, read when that one is unset. */
+  AUTH_SECRET: optionalString.pipe(authSecret),
   /** Lets the fetch_url tool reach loopback, private and link-local hosts. */
   FETCH_URL_ALLOW_PRIVATE_ADDRESSES: z.preprocess(
     (value) => (value === "" ? undefined : value),

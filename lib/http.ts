@@ -75,10 +75,19 @@ export async function readJsonBody<Schema extends z.ZodType>(
   return result.data;
 }
 
+// The signed-in user of a request, set by requireUser (lib/auth/session.ts)
+// for the request's log line.
+const requestUsers = new WeakMap<Request, string>();
+
+export function noteRequestUser(request: Request, userId: string): void {
+  requestUsers.set(request, userId);
+}
+
 /**
  * Runs a route handler: any thrown error becomes a JSON error response with
  * a stable code, and every outcome is logged as one line with the request's
- * id (set by proxy.ts), method, path, status, error code and duration.
+ * id (set by proxy.ts), user id when known, method, path, status, error
+ * code and duration.
  */
 export async function respond(
   request: Request,
@@ -112,6 +121,7 @@ export async function respond(
   if (pathname !== "/api/health") {
     log.info("request", {
       requestId,
+      userId: requestUsers.get(request),
       method: request.method,
       path: redactPath(pathname),
       status: response.status,

@@ -36,6 +36,10 @@ export function appEnv({
     OPENROUTER_API_KEY: TEST_API_KEY,
     OPENROUTER_BASE_URL: `${FAKE_OPENROUTER_URL}/api/v1`,
     APP_URL: `http://127.0.0.1:${port}`,
+    // The suite runs single-user on loopback (the server listens on
+    // 127.0.0.1, see startApp); e2e/accounts/ starts instances with
+    // PARLEY_ACCOUNTS=on.
+    PARLEY_ACCOUNTS: "off",
     ...env,
   };
   // An explicit undefined removes the variable (e.g. no API key).

@@ -3,11 +3,13 @@ import { YourData } from "@/components/data/your-data";
 import { DefaultsForm } from "@/components/settings/defaults-form";
 import { SharedLinks } from "@/components/share/shared-links";
 import { tools } from "@/lib/ai/tools";
+import { requirePageUser } from "@/lib/auth/session";
 import { loadAppDefaults } from "@/lib/chat/conversation-setup";
 
 export const metadata: Metadata = { title: "Default settings · Parley" };
 
 export default async function SettingsPage() {
+  await requirePageUser();
   return (
     <div className="flex-1 overflow-y-auto">
       <div className="mx-auto max-w-2xl px-4 py-6 pl-12 md:pl-4">

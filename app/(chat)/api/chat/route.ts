@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { streamReply } from "@/lib/chat/reply";
 import { readJsonBody, requestIdOf, respond } from "@/lib/http";
 import { chatRequestSchema, toTurnRequest } from "./schema";
@@ -6,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   return respond(request, async () => {
+    await requireUser(request);
     const body = await readJsonBody(request, chatRequestSchema);
     return streamReply(toTurnRequest(body), {
       requestId: requestIdOf(request),

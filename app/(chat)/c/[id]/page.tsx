@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Chat } from "@/components/chat/chat";
 import { tools } from "@/lib/ai/tools";
+import { requirePageUser } from "@/lib/auth/session";
 import { loadThread } from "@/lib/chat/branch";
 import { getConversationById } from "@/lib/db/conversations";
 import { readSettings } from "@/lib/settings/schema";
@@ -10,6 +11,7 @@ import { conversationIdSchema } from "../../api/chat/schema";
 type Props = { params: Promise<{ id: string }> };
 
 async function loadConversation(id: string) {
+  await requirePageUser();
   if (!conversationIdSchema.safeParse(id).success) return null;
   return getConversationById({ id });
 }

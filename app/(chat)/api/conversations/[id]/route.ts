@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { deleteConversation } from "@/lib/chat/delete-conversation";
 import { updateConversation } from "@/lib/db/conversations";
 import { ParleyError } from "@/lib/errors";
@@ -13,6 +14,7 @@ type Context = { params: Promise<{ id: string }> };
 /** Renames, pins or unpins a conversation, or changes its model/settings. */
 export async function PATCH(request: Request, { params }: Context) {
   return respond(request, async () => {
+    await requireUser(request);
     const id = await readId(params);
     const body = await readJsonBody(request, conversationUpdateSchema);
     const conversation = await updateConversation({ id, ...body });
@@ -31,6 +33,7 @@ export async function PATCH(request: Request, { params }: Context) {
 /** Deletes a conversation with all its messages. */
 export async function DELETE(request: Request, { params }: Context) {
   return respond(request, async () => {
+    await requireUser(request);
     assertSameOrigin(request);
     const id = await readId(params);
     if (!(await deleteConversation({ id }))) throw notFound();

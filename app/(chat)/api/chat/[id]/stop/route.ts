@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { stopReply } from "@/lib/chat/reply-streams";
 import { ParleyError } from "@/lib/errors";
 import { assertSameOrigin, respond } from "@/lib/http";
@@ -15,6 +16,7 @@ export async function POST(
   { params }: { params: Promise<{ id: string }> },
 ) {
   return respond(request, async () => {
+    await requireUser(request);
     assertSameOrigin(request);
     const parsed = conversationIdSchema.safeParse((await params).id);
     if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { createUIMessageStreamResponse } from "ai";
+import { requireUser } from "@/lib/auth/session";
 import { joinReply } from "@/lib/chat/reply-streams";
 import { ParleyError } from "@/lib/errors";
 import { respond } from "@/lib/http";
@@ -16,6 +17,7 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ) {
   return respond(request, async () => {
+    await requireUser(request);
     const parsed = conversationIdSchema.safeParse((await params).id);
     if (!parsed.success) {
       throw new ParleyError(

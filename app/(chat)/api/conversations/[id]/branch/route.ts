@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import {
   conversationNotFound,
   loadThread,
@@ -15,6 +16,7 @@ type Context = { params: Promise<{ id: string }> };
 /** The branch the conversation shows, as UI messages and their versions. */
 export async function GET(request: Request, { params }: Context) {
   return respond(request, async () => {
+    await requireUser(request);
     const conversationId = await parseId(params);
     const thread = await loadThread({ conversationId });
     if (!thread) throw conversationNotFound();
@@ -25,6 +27,7 @@ export async function GET(request: Request, { params }: Context) {
 /** Switches a shown message to another version and returns the branch. */
 export async function POST(request: Request, { params }: Context) {
   return respond(request, async () => {
+    await requireUser(request);
     const conversationId = await parseId(params);
     const body = await readJsonBody(request, versionSwitchSchema);
     return Response.json(await showVersion({ conversationId, ...body }));

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { getConversationById } from "@/lib/db/conversations";
 import { listShareLinks } from "@/lib/db/share-links";
 import { ParleyError } from "@/lib/errors";
@@ -13,6 +14,7 @@ type Context = { params: Promise<{ id: string }> };
 /** Creates a share link for the conversation. */
 export async function POST(request: Request, { params }: Context) {
   return respond(request, async () => {
+    await requireUser(request);
     const conversationId = await readId(params);
     const body = await readJsonBody(request, shareCreateSchema);
     const link = await createShare({
@@ -29,6 +31,7 @@ export async function POST(request: Request, { params }: Context) {
 /** The conversation's links, newest first. */
 export async function GET(request: Request, { params }: Context) {
   return respond(request, async () => {
+    await requireUser(request);
     const conversationId = await readId(params);
     if (!(await getConversationById({ id: conversationId }))) {
       throw new ParleyError(
