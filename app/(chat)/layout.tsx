@@ -15,7 +15,7 @@ export default async function ChatLayout({
   // The sidebar reads the database: never prerender it at build time.
   await connection();
   const user = await requirePageUser();
-  const firstPage = await listConversations();
+  const firstPage = await listConversations({ userId: user.id });
   return (
     <div className="flex h-full">
       <KeyboardShortcuts />

@@ -8,7 +8,7 @@ import { loadAppDefaults } from "@/lib/chat/conversation-setup";
 export default async function NewChatPage() {
   // Each visit is a new conversation, so the page is never prerendered.
   await connection();
-  await requirePageUser();
+  const user = await requirePageUser();
   const id = randomUUID();
   return (
     <Chat
@@ -16,7 +16,7 @@ export default async function NewChatPage() {
       id={id}
       initialMessages={[]}
       isNew
-      setup={await loadAppDefaults()}
+      setup={await loadAppDefaults({ userId: user.id })}
       toolNames={Object.keys(tools)}
     />
   );

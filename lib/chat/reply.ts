@@ -9,13 +9,17 @@ import {
 } from "ai";
 import { getChatModel, hasApiKey } from "@/lib/ai/provider";
 import { type ToolName, tools } from "@/lib/ai/tools";
-import { getConversationById } from "@/lib/db/conversations";
+import {
+  conversationIdExists,
+  getConversationById,
+} from "@/lib/db/conversations";
 import { beginReply, finishReply } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
 import { describeError, log } from "@/lib/log";
 import type { GenerationSettings } from "@/lib/settings/schema";
 import type { ParleyMessage } from "@/lib/types";
+import { conversationNotFound } from "./branch";
 import { prependText } from "./continuation";
 import { resolveSetup, toProviderOptions } from "./conversation-setup";
 import { registerGeneration, releaseGeneration } from "./generations";
@@ -48,16 +52,26 @@ export function missingApiKeyError(): ParleyError {
  */
 export async function streamReply(
   request: TurnRequest,
-  { requestId }: { requestId: string },
+  { requestId, userId }: { requestId: string; userId: string },
 ): Promise<Response> {
   if (!hasApiKey()) throw missingApiKeyError();
   const env = getEnv();
   const startedAt = Date.now();
   const conversation = await getConversationById({
     id: request.conversationId,
+    userId,
   });
+  // The browser picks a new conversation's id: one that another user has
+  // is refused as missing, never written into.
+  if (
+    !conversation &&
+    (await conversationIdExists({ id: request.conversationId }))
+  ) {
+    throw conversationNotFound();
+  }
   const turn = await prepareTurn({ request, conversation });
   const { model, settings } = await resolveSetup({
+    userId,
     conversation,
     requested: request.kind === "send" ? request.setup : undefined,
   });
@@ -69,6 +83,7 @@ export async function streamReply(
   await beginReply({
     conversation: {
       id: request.conversationId,
+      userId,
       title: turn.title,
       model,
       settings,

@@ -108,6 +108,7 @@ describe("generateTitleIfNeeded", () => {
       title: "How do I keep sourdough starter alive on…",
       titleSource: "message",
       pinned: false,
+      userId: "u1",
       model: "deepseek/deepseek-v4-flash",
       settings: { params: { provider: { data_collection: "deny" } } },
       createdAt: new Date(),
@@ -165,7 +166,7 @@ describe("generateTitleIfNeeded", () => {
 
   it("leaves renamed conversations and later exchanges alone", async () => {
     const model = answerWith(textResult("Unused"));
-    const conversation = await getConversationById({ id: "c1" });
+    const conversation = await getConversationById({ id: "c1", userId: null });
     vi.mocked(getConversationById).mockResolvedValueOnce(
       conversation && { ...conversation, titleSource: "user" },
     );

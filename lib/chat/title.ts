@@ -33,7 +33,11 @@ export async function generateTitleIfNeeded({
   conversationId: string;
 }): Promise<void> {
   try {
-    const conversation = await getConversationById({ id: conversationId });
+    // Runs after the owner's own reply, which checked the ownership.
+    const conversation = await getConversationById({
+      id: conversationId,
+      userId: null,
+    });
     if (conversation?.titleSource !== "message") return;
     const messages = await getMessagesByConversationId({ conversationId });
     const path = activePath(messages);

@@ -26,6 +26,8 @@ export function getMessagesByConversationId({
 
 type NewConversation = {
   id: string;
+  /** The owner, set when the conversation is created. */
+  userId: string;
   title: string;
   model: string;
   settings: object;

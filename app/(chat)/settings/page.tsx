@@ -9,7 +9,7 @@ import { loadAppDefaults } from "@/lib/chat/conversation-setup";
 export const metadata: Metadata = { title: "Default settings · Parley" };
 
 export default async function SettingsPage() {
-  await requirePageUser();
+  const user = await requirePageUser();
   return (
     <div className="flex-1 overflow-y-auto">
       <div className="mx-auto max-w-2xl px-4 py-6 pl-12 md:pl-4">
@@ -19,7 +19,7 @@ export default async function SettingsPage() {
           copy, changed through its Settings button.
         </p>
         <DefaultsForm
-          initial={await loadAppDefaults()}
+          initial={await loadAppDefaults({ userId: user.id })}
           toolNames={Object.keys(tools)}
         />
         <SharedLinks />

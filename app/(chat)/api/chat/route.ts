@@ -7,10 +7,11 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const body = await readJsonBody(request, chatRequestSchema);
     return streamReply(toTurnRequest(body), {
       requestId: requestIdOf(request),
+      userId: user.id,
     });
   });
 }

@@ -11,8 +11,14 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const { cursor, limit } = readSearchParams(request, conversationPageSchema);
-    return Response.json(await listConversations({ limit, after: cursor }));
+    return Response.json(
+      await listConversations({
+        userId: user.id,
+        limit,
+        after: cursor,
+      }),
+    );
   });
 }

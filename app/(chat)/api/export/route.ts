@@ -9,9 +9,11 @@ export const dynamic = "force-dynamic";
 /** Every conversation, as one JSON or Markdown file. */
 export async function GET(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const { format } = readSearchParams(request, exportQuerySchema);
-    const conversations = await getConversationsForExport();
+    const conversations = await getConversationsForExport({
+      userId: user.id,
+    });
     return exportResponse({ conversations, format, name: "all" });
   });
 }

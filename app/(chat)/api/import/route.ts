@@ -16,7 +16,7 @@ const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  */
 export async function POST(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const file = await readJsonBody(request, z.unknown(), {
       maxBytes: MAX_IMPORT_BYTES,
     });
@@ -25,6 +25,7 @@ export async function POST(request: Request) {
       throw new ParleyError("bad_request:import", checked.message);
     }
     const summary = await importConversations({
+      userId: user.id,
       conversations: checked.conversations,
     });
     return Response.json(summary);

@@ -10,9 +10,10 @@ const RESULT_LIMIT = 20;
 /** Conversations whose title or messages match, best matches first. */
 export async function GET(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const { q } = readSearchParams(request, searchQuerySchema);
     const results = await searchConversations({
+      userId: user.id,
       query: q,
       limit: RESULT_LIMIT,
     });

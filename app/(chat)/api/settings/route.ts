@@ -9,16 +9,16 @@ export const dynamic = "force-dynamic";
 /** The defaults new conversations start from. */
 export async function GET(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
-    return Response.json(await loadAppDefaults());
+    const user = await requireUser(request);
+    return Response.json(await loadAppDefaults({ userId: user.id }));
   });
 }
 
 export async function PUT(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const body = await readJsonBody(request, appSettingsSchema);
-    await saveAppSettings(body);
+    await saveAppSettings({ userId: user.id, ...body });
     return Response.json(body);
   });
 }

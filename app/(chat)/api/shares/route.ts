@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** Every share link, for the settings list. */
 export async function GET(request: Request) {
   return respond(request, async () => {
-    await requireUser(request);
-    return Response.json({ links: await listShareLinks() });
+    const user = await requireUser(request);
+    return Response.json({ links: await listShareLinks({ userId: user.id }) });
   });
 }

@@ -14,10 +14,14 @@ type Context = { params: Promise<{ id: string }> };
 /** Renames, pins or unpins a conversation, or changes its model/settings. */
 export async function PATCH(request: Request, { params }: Context) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const id = await readId(params);
     const body = await readJsonBody(request, conversationUpdateSchema);
-    const conversation = await updateConversation({ id, ...body });
+    const conversation = await updateConversation({
+      id,
+      userId: user.id,
+      ...body,
+    });
     if (!conversation) throw notFound();
     return Response.json({
       id: conversation.id,
@@ -33,10 +37,10 @@ export async function PATCH(request: Request, { params }: Context) {
 /** Deletes a conversation with all its messages. */
 export async function DELETE(request: Request, { params }: Context) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     assertSameOrigin(request);
     const id = await readId(params);
-    if (!(await deleteConversation({ id }))) throw notFound();
+    if (!(await deleteConversation({ id, userId: user.id }))) throw notFound();
     return Response.json({ id, deleted: true });
   });
 }

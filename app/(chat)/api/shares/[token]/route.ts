@@ -11,11 +11,11 @@ type Context = { params: Promise<{ token: string }> };
 /** Revokes a link: it answers 404 from the next request on. */
 export async function DELETE(request: Request, { params }: Context) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     assertSameOrigin(request);
     const { token } = await params;
     if (!isShareTokenShape(token)) throw shareNotFound();
-    const link = await revokeShareLinkByToken({ token });
+    const link = await revokeShareLinkByToken({ token, userId: user.id });
     if (!link) throw shareNotFound();
     return Response.json({ link });
   });

@@ -15,7 +15,7 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ) {
   return respond(request, async () => {
-    await requireUser(request);
+    const user = await requireUser(request);
     const parsed = conversationIdSchema.safeParse((await params).id);
     if (!parsed.success) {
       throw new ParleyError(
@@ -25,7 +25,10 @@ export async function GET(
     }
     const id = parsed.data;
     const { format } = readSearchParams(request, exportQuerySchema);
-    const [conversation] = await getConversationsForExport({ id });
+    const [conversation] = await getConversationsForExport({
+      id,
+      userId: user.id,
+    });
     if (!conversation) throw conversationNotFound();
     return exportResponse({
       conversations: [conversation],
