@@ -84,8 +84,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Pages anyone may open: signing in and up, and shared conversations.
-const PUBLIC_PAGES = /^\/(sign-in|sign-up|share\/[^/]+)\/?$/;
+// Pages anyone may open: signing in and up, invitations and shared
+// conversations.
+const PUBLIC_PAGES = /^\/(sign-in|sign-up|share\/[^/]+|invite\/[^/]+)\/?$/;
 
 function needsSignIn(request: NextRequest): boolean {
   if (process.env.PARLEY_ACCOUNTS === "off") return false;

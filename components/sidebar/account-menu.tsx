@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 
 export type SidebarAccount = { email: string; isAdmin: boolean };
@@ -27,6 +28,11 @@ export function AccountMenu({ account }: { account: SidebarAccount }) {
       aria-label="Account"
       className="flex items-center gap-2 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800"
     >
+      {account.isAdmin ? (
+        <Link href="/admin/users" className="underline">
+          Users
+        </Link>
+      ) : null}
       <span
         data-testid="account-email"
         className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400"

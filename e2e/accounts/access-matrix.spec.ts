@@ -291,6 +291,32 @@ test("pages: anonymous is sent to sign in; another user's conversation is a 404 
   expect((await anonymous.get("/sign-in")).status()).toBe(200);
 });
 
+test("admin routes: anonymous 401, a user who is not the administrator 403", async () => {
+  const calls: Call[] = [
+    (api) => api.get("/api/admin/users"),
+    (api) => api.post("/api/admin/users", { data: { email: "x@example.com" } }),
+    (api) => api.get("/api/admin/settings"),
+    (api) => api.put("/api/admin/settings", { data: { allowSignUp: true } }),
+    (api) =>
+      api.patch("/api/admin/users/someone", { data: { disabled: true } }),
+    (api) => api.delete("/api/admin/users/someone"),
+    (api) =>
+      api.post("/api/auth/admin/ban-user", { data: { userId: "someone" } }),
+  ];
+  for (const call of calls) {
+    const response = await call(anonymous);
+    expect(response.status()).toBe(401);
+    const denied = await call(other);
+    expect(denied.status(), await denied.text()).toBe(403);
+  }
+  expect(
+    (await anonymous.get("/admin/users", { maxRedirects: 0 })).status(),
+  ).toBe(307);
+  expect((await other.get("/admin/users")).status()).toBe(404);
+  expect((await owner.get("/admin/users")).status()).toBe(200);
+  expect((await anonymous.get("/invite/unknown-token")).status()).toBe(200);
+});
+
 test("delete: another user gets 404 and the conversation stays", async () => {
   await expectCode(
     await anonymous.delete(`/api/conversations/${conversationId}`),
@@ -335,6 +361,10 @@ function appRoutes(): string[] {
 test("every route of app/ is in this matrix", () => {
   const covered = [
     "/",
+    "/admin/users",
+    "/api/admin/settings",
+    "/api/admin/users",
+    "/api/admin/users/[id]",
     "/api/auth/[...all]",
     "/api/chat",
     "/api/chat/[id]/stop",
@@ -354,6 +384,7 @@ test("every route of app/ is in this matrix", () => {
     "/api/shares/[token]",
     "/api/shares/[token]/continue",
     "/c/[id]",
+    "/invite/[token]",
     "/settings",
     "/share/[token]",
     "/sign-in",

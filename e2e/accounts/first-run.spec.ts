@@ -10,6 +10,7 @@ import {
   signInWithForm,
   signUp,
   startAccountsApp,
+  watchCspViolations,
 } from "./support";
 
 let app: AppServer;
@@ -27,6 +28,7 @@ test.afterAll(async () => {
 test("first start offers only Create account; that account is the admin", async ({
   page,
 }) => {
+  const violations = watchCspViolations(page);
   await page.goto(`${app.url}/c/00000000-0000-4000-8000-000000000000`);
   await expect(page).toHaveURL(`${app.url}/sign-in`);
   await expect(page.getByRole("button")).toHaveCount(1);
@@ -45,6 +47,7 @@ test("first start offers only Create account; that account is the admin", async 
   expect(session.status()).toBe(200);
   expect((await session.json()).user.role).toBe("admin");
   await api.dispose();
+  expect(violations).toEqual([]);
 });
 
 test("a second visitor cannot create an account while sign-up is closed", async ({

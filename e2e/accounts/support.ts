@@ -9,25 +9,37 @@ import { freePort } from "../support/ports";
 
 export const PASSWORD = "correct horse battery";
 
+export type AccountsApp = AppServer & { databaseUrl: string };
+
 /** An instance of its own with accounts on and an empty database. */
-export async function startAccountsApp(name: string): Promise<AppServer> {
+export async function startAccountsApp(name: string): Promise<AccountsApp> {
   const port = await freePort();
-  return startApp({
+  const databaseUrl = `file:./data/test/accounts-${name}-${port}.db`;
+  const app = await startApp({
     port,
-    databaseUrl: `file:./data/test/accounts-${name}-${port}.db`,
+    databaseUrl,
     fresh: true,
     env: { PARLEY_ACCOUNTS: "on" },
   });
+  return { ...app, databaseUrl };
 }
 
+let clients = 0;
+
 /**
- * A client with its own cookie jar. Requests carry the instance's origin,
- * as a browser's would on the same site.
+ * A client with its own cookie jar, as another person on another machine:
+ * requests carry the instance's origin, as a browser's would, and an
+ * address of their own, so that better-auth's sign-in limit (3 per 10 s
+ * per address) counts each person apart.
  */
 export function client(app: AppServer): Promise<APIRequestContext> {
+  clients += 1;
   return playwrightRequest.newContext({
     baseURL: app.url,
-    extraHTTPHeaders: { origin: app.url },
+    extraHTTPHeaders: {
+      origin: app.url,
+      "x-forwarded-for": `198.51.100.${clients % 250}`,
+    },
   });
 }
 
@@ -60,4 +72,19 @@ export async function signInWithForm(
   await page.getByRole("button", { name: button }).click();
   await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   await expect(page.getByTestId("account-email")).toHaveText(email);
+}
+
+/**
+ * What the browser refused under the pages' Content-Security-Policy (the
+ * console errors Chromium logs), as e2e/security/headers.spec.ts checks
+ * for the other pages.
+ */
+export function watchCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      violations.push(message.text());
+    }
+  });
+  return violations;
 }

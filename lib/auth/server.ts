@@ -10,6 +10,21 @@ import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authSecret } from "./secret";
 
+/** How long an invitation link stays valid: three days. */
+export const INVITE_SECONDS = 3 * 24 * 60 * 60;
+
+// Invitations reuse better-auth's password-reset tokens: the token is
+// caught here and shown to the administrator, never mailed anywhere (see
+// lib/auth/users.ts). Its public endpoint that issues tokens is disabled.
+const issuedTokens = new Map<string, string>();
+
+/** The password token just issued for a user, once. */
+export function takeIssuedToken(userId: string): string | undefined {
+  const token = issuedTokens.get(userId);
+  issuedTokens.delete(userId);
+  return token;
+}
+
 export const DISABLED_MESSAGE =
   "This account has been disabled. Ask the administrator of this Parley.";
 
@@ -27,7 +42,16 @@ function createAuth() {
       const host = request?.headers.get("host");
       return host ? [`http://${host}`, `https://${host}`] : [];
     },
-    emailAndPassword: { enabled: true, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      resetPasswordTokenExpiresIn: INVITE_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        issuedTokens.set(user.id, token);
+      },
+    },
+    disabledPaths: ["/request-password-reset"],
     databaseHooks: {
       user: {
         create: {

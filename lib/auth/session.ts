@@ -72,8 +72,17 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Like requireUser, for the routes only the administrator may use. */
+/**
+ * Like requireUser, for the routes only the administrator may use. With
+ * accounts off there are no accounts to administer.
+ */
 export async function requireAdmin(request: Request): Promise<SessionUser> {
+  if (!accountsEnabled()) {
+    throw new ParleyError(
+      "not_found:api",
+      "Accounts are off on this Parley (PARLEY_ACCOUNTS=off).",
+    );
+  }
   const user = await requireUser(request);
   if (user.role !== "admin") {
     throw new ParleyError(
