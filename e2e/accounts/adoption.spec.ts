@@ -79,3 +79,64 @@ test("single-user mode's local user adopts them too", async () => {
   );
   await local.dispose();
 });
+
+test("accounts turned on after single-user mode: the first account takes over", async ({
+  page,
+}) => {
+  const legacy = await legacyDatabase("switch");
+  app = await startApp({ port: legacy.port, databaseUrl: legacy.databaseUrl });
+  const local = await client(app);
+  const made = randomUUID();
+  const imported = await local.post("/api/import", {
+    data: exportOf(made, "Made in single-user mode"),
+  });
+  expect(imported.status()).toBe(200);
+  await local.dispose();
+  await app.stop();
+
+  app = await startApp({
+    port: legacy.port,
+    databaseUrl: legacy.databaseUrl,
+    env: { PARLEY_ACCOUNTS: "on" },
+  });
+  // The local user is no account: this is still a first start.
+  await page.goto(`${app.url}/sign-in`);
+  await expect(page.getByRole("button")).toHaveCount(1);
+  await expect(
+    page.getByRole("button", { name: "Create account" }),
+  ).toBeVisible();
+  const admin = await client(app);
+  expect((await signUp(admin, "admin@example.com")).status()).toBe(200);
+  const list = await (await admin.get("/api/conversations")).json();
+  expect(
+    list.conversations.map((item: { id: string }) => item.id).sort(),
+  ).toEqual([legacy.id, made].sort());
+  const users = await (await admin.get("/api/admin/users")).json();
+  expect(users.users.map((user: { email: string }) => user.email)).toEqual([
+    "admin@example.com",
+  ]);
+  await admin.dispose();
+});
+
+function exportOf(id: string, title: string) {
+  const at = new Date().toISOString();
+  return {
+    format: "parley-export",
+    version: 1,
+    exportedAt: at,
+    conversations: [
+      {
+        id,
+        title,
+        titleSource: "user",
+        model: "openai/gpt-test",
+        settings: null,
+        pinned: false,
+        activeLeafId: null,
+        createdAt: at,
+        updatedAt: at,
+        messages: [],
+      },
+    ],
+  };
+}

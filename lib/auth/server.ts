@@ -5,7 +5,13 @@ import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { databaseProvider, getDb } from "@/lib/db/client";
-import { adoptUnownedData, countUsers, getAllowSignUp } from "@/lib/db/users";
+import {
+  adoptUnownedData,
+  countUsers,
+  getAllowSignUp,
+  getFirstUserId,
+  setUserRole,
+} from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authSecret } from "./secret";
@@ -71,9 +77,16 @@ function createAuth() {
             return { data: { ...user, role: first ? "admin" : "user" } };
           },
           after: async (user) => {
-            if (user.role !== "admin" || (await countUsers()) !== 1) return;
+            if (user.role !== "admin") return;
+            // Two first sign-ups at once both saw no account: only the
+            // older stays administrator.
+            if ((await getFirstUserId()) !== user.id) {
+              await setUserRole({ id: user.id, role: "user" });
+              return;
+            }
             const { conversations } = await adoptUnownedData({
               userId: user.id,
+              fromLocalUser: true,
             });
             if (conversations > 0) {
               log.info("first account adopted earlier conversations", {

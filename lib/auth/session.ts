@@ -1,7 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { adoptUnownedData, upsertLocalUser } from "@/lib/db/users";
+import {
+  adoptUnownedData,
+  LOCAL_USER_ID,
+  upsertLocalUser,
+} from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
 import { noteRequestUser } from "@/lib/http";
@@ -15,7 +19,7 @@ export type SessionUser = {
 
 /** Who owns everything when accounts are off (PARLEY_ACCOUNTS=off). */
 export const LOCAL_USER: SessionUser = {
-  id: "local",
+  id: LOCAL_USER_ID,
   email: "local@localhost",
   role: "admin",
 };

@@ -3,6 +3,13 @@ import { getDb } from "./client";
 import { withDatabase } from "./errors";
 
 const SERVER_SETTINGS_ID = "server";
+/**
+ * The built-in owner of everything in single-user mode (PARLEY_ACCOUNTS=off).
+ * It has no password, cannot sign in, and is not an account: counts and
+ * lists leave it out.
+ */
+export const LOCAL_USER_ID = "local";
+const notLocal = { id: { not: LOCAL_USER_ID } };
 /** The row of settings made before accounts existed (see AppSettings). */
 const LEGACY_SETTINGS_ID = "default";
 
@@ -15,7 +22,31 @@ export type UserSummary = {
 };
 
 export function countUsers(): Promise<number> {
-  return withDatabase(() => getDb().user.count());
+  return withDatabase(() => getDb().user.count({ where: notLocal }));
+}
+
+/** The oldest account: the administrator made on first start. */
+export function getFirstUserId(): Promise<string | null> {
+  return withDatabase(async () => {
+    const row = await getDb().user.findFirst({
+      where: notLocal,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  });
+}
+
+export function setUserRole({
+  id,
+  role,
+}: {
+  id: string;
+  role: "admin" | "user";
+}): Promise<void> {
+  return withDatabase(async () => {
+    await getDb().user.update({ where: { id }, data: { role } });
+  });
 }
 
 export function getUserById({
@@ -31,34 +62,50 @@ export function getUserById({
 
 export function listUsers(): Promise<UserSummary[]> {
   return withDatabase(async () => {
-    const rows = await getDb().user.findMany({ orderBy: { createdAt: "asc" } });
+    const rows = await getDb().user.findMany({
+      where: notLocal,
+      orderBy: { createdAt: "asc" },
+    });
     return rows.map(toSummary);
   });
 }
 
 /**
  * Gives a user every row that has no owner: conversations and the default
- * settings saved by a Parley from before accounts. Their messages and share
- * links follow their conversation.
+ * settings saved by a Parley from before accounts; with `fromLocalUser`,
+ * also what single-user mode's local user owns (accounts turned on after
+ * running without them). Messages and share links follow their
+ * conversation.
  */
 export function adoptUnownedData({
   userId,
+  fromLocalUser = false,
 }: {
   userId: string;
+  fromLocalUser?: boolean;
 }): Promise<{ conversations: number }> {
+  const previousOwners = fromLocalUser ? [null, LOCAL_USER_ID] : [null];
   return withDatabase(() =>
     getDb().$transaction(async (db) => {
       const { count } = await db.conversation.updateMany({
-        where: { userId: null },
+        where: {
+          OR: previousOwners.map((owner) => ({ userId: owner })),
+        },
         data: { userId },
       });
-      const legacy = await db.appSettings.findUnique({
-        where: { id: LEGACY_SETTINGS_ID },
-      });
       const own = await db.appSettings.findUnique({ where: { userId } });
-      if (legacy && legacy.userId === null && !own) {
+      const inherited = await db.appSettings.findFirst({
+        where: {
+          OR: [
+            { id: LEGACY_SETTINGS_ID, userId: null },
+            ...(fromLocalUser ? [{ userId: LOCAL_USER_ID }] : []),
+          ],
+        },
+        orderBy: { updatedAt: "desc" },
+      });
+      if (inherited && !own) {
         await db.appSettings.update({
-          where: { id: LEGACY_SETTINGS_ID },
+          where: { id: inherited.id },
           data: { userId },
         });
       }
