@@ -137,9 +137,11 @@ export function requestIdOf(request: Request): string {
   return request.headers.get("x-request-id") ?? crypto.randomUUID();
 }
 
-/** Share tokens are keys: they never reach the logs. */
+/** Share and invitation tokens are keys: they never reach the logs. */
 export function redactPath(pathname: string): string {
-  return pathname.replace(/\/[A-Za-z0-9_-]{40,}(?=\/|$)/g, "/[token]");
+  return pathname
+    .replace(/\/[A-Za-z0-9_-]{40,}(?=\/|$)/g, "/[token]")
+    .replace(/(\/reset-password\/)[^/]+/, "$1[token]");
 }
 
 /** Parses a request's query string against a schema (first value of each). */
