@@ -6,18 +6,23 @@ import type { AdminUser } from "./admin-api";
 const buttonClass =
   "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-/** One account, with Disable/Enable and Delete (never on one's own). */
+/**
+ * One account, with Disable/Enable, Password link and Delete (never on
+ * one's own).
+ */
 export function UserRow({
   user,
   isSelf,
   busy,
   onSetDisabled,
+  onPasswordLink,
   onDelete,
 }: {
   user: AdminUser;
   isSelf: boolean;
   busy: boolean;
   onSetDisabled: (disabled: boolean) => void;
+  onPasswordLink: () => void;
   onDelete: () => void;
 }) {
   const [confirming, setConfirming] = useState(false);
@@ -65,6 +70,14 @@ export function UserRow({
             className={buttonClass}
           >
             {user.disabled ? "Enable" : "Disable"}
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={onPasswordLink}
+            className={buttonClass}
+          >
+            Password link
           </button>
           <button
             type="button"

@@ -70,6 +70,18 @@ export function UsersAdmin({
       setUsers((current) => current.map((row) => (row.id === id ? user : row)));
     });
 
+  const passwordLink = (user: AdminUser) =>
+    run(async () => {
+      const { invitePath } = await adminRequest<{ invitePath: string }>(
+        `/api/admin/users/${user.id}/password-link`,
+        { method: "POST" },
+      );
+      setInvitation({
+        email: user.email,
+        url: `${window.location.origin}${invitePath}`,
+      });
+    });
+
   const remove = (id: string) =>
     run(async () => {
       await adminRequest(`/api/admin/users/${id}`, { method: "DELETE" });
@@ -117,8 +129,8 @@ export function UsersAdmin({
         </form>
         {invitation ? (
           <p role="status" className="mt-2 text-sm">
-            Send this link to {invitation.email}; it works once, for three days,
-            and is shown only now:{" "}
+            Send this link to {invitation.email}: it lets them choose their
+            password, works once, for three days, and is shown only now:{" "}
             <code data-testid="invite-link" className="break-all">
               {invitation.url}
             </code>
@@ -140,6 +152,7 @@ export function UsersAdmin({
             isSelf={user.id === selfId}
             busy={busy}
             onSetDisabled={(disabled) => void setDisabled(user.id, disabled)}
+            onPasswordLink={() => void passwordLink(user)}
             onDelete={() => void remove(user.id)}
           />
         ))}

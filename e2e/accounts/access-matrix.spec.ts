@@ -300,6 +300,7 @@ test("admin routes: anonymous 401, a user who is not the administrator 403", asy
     (api) =>
       api.patch("/api/admin/users/someone", { data: { disabled: true } }),
     (api) => api.delete("/api/admin/users/someone"),
+    (api) => api.post("/api/admin/users/someone/password-link"),
     (api) =>
       api.post("/api/auth/admin/ban-user", { data: { userId: "someone" } }),
   ];
@@ -365,6 +366,7 @@ test("every route of app/ is in this matrix", () => {
     "/api/admin/settings",
     "/api/admin/users",
     "/api/admin/users/[id]",
+    "/api/admin/users/[id]/password-link",
     "/api/auth/[...all]",
     "/api/chat",
     "/api/chat/[id]/stop",

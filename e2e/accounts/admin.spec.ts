@@ -156,6 +156,40 @@ test("Disable ends the user's session and refuses sign-in with a clear message",
   await Promise.all([user.dispose(), back.dispose()]);
 });
 
+test("Password link lets a user who forgot theirs choose another", async ({
+  page,
+  browser,
+}) => {
+  const user = await member("forgetful@example.com");
+  await openUsersPage(page);
+  await row(page, "forgetful@example.com")
+    .getByRole("button", { name: "Password link" })
+    .click();
+  const link = await page.getByTestId("invite-link").textContent();
+  expect(link).toMatch(/\/invite\/[\w-]+$/);
+
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.201" },
+  });
+  const forgetful = await context.newPage();
+  await forgetful.goto(link ?? "");
+  await forgetful.getByLabel("Password").fill("a brand new password");
+  await forgetful.getByRole("button", { name: "Set password" }).click();
+  await expect(forgetful.getByRole("status")).toContainText("password is set");
+  await context.close();
+
+  // The old sessions end; the new password works, the old one not.
+  expect((await user.get("/api/conversations")).status()).toBe(401);
+  const fresh = await client(app);
+  expect((await signIn(fresh, "forgetful@example.com")).status()).toBe(401);
+  expect(
+    (
+      await signIn(fresh, "forgetful@example.com", "a brand new password")
+    ).status(),
+  ).toBe(200);
+  await Promise.all([user.dispose(), fresh.dispose()]);
+});
+
 test("Delete removes the account and its data", async ({ page }) => {
   const user = await member("deleted@example.com");
   const conversationId = randomUUID();

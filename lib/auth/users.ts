@@ -32,15 +32,39 @@ export async function inviteUser({
       headers,
     }),
   );
-  await callAuth(() =>
-    auth.api.requestPasswordReset({ body: { email, redirectTo: "/sign-in" } }),
-  );
-  const token = takeIssuedToken(created.user.id);
   const user = await getUserById({ id: created.user.id });
-  if (!token || !user) {
-    throw new ParleyError("internal:user", "The invitation link was not made.");
+  if (!user) throw userNotFound();
+  return { user, invitePath: await passwordPath(user) };
+}
+
+/**
+ * A new one-time link at which a user who forgot their password chooses
+ * another; their sessions end when they do.
+ */
+export async function createPasswordLink({
+  admin,
+  userId,
+}: {
+  admin: SessionUser;
+  userId: string;
+}): Promise<{ invitePath: string }> {
+  await requireOtherUser({ admin, userId });
+  const user = await getUserById({ id: userId });
+  if (!user) throw userNotFound();
+  return { invitePath: await passwordPath(user) };
+}
+
+async function passwordPath(user: UserSummary): Promise<string> {
+  await callAuth(() =>
+    getAuth().api.requestPasswordReset({
+      body: { email: user.email, redirectTo: "/sign-in" },
+    }),
+  );
+  const token = takeIssuedToken(user.id);
+  if (!token) {
+    throw new ParleyError("internal:user", "The password link was not made.");
   }
-  return { user, invitePath: `/invite/${token}` };
+  return `/invite/${token}`;
 }
 
 /**
@@ -99,7 +123,7 @@ async function requireOtherUser({
   if (userId === admin.id) {
     throw new ParleyError(
       "bad_request:user",
-      "You cannot disable or delete your own account.",
+      "You cannot disable, delete or reset your own account here.",
     );
   }
   if (!(await getUserById({ id: userId }))) throw userNotFound();

@@ -8,14 +8,18 @@ export const metadata: Metadata = {
 
 type Props = { params: Promise<{ token: string }> };
 
-/** Where an invited person chooses their password (the link works once). */
+/**
+ * Where an invited person, or one who forgot their password, chooses one
+ * (the administrator's one-time link).
+ */
 export default async function InvitePage({ params }: Props) {
   const { token } = await params;
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold">Welcome to Parley</h1>
+      <h1 className="mb-1 text-xl font-semibold">Choose your password</h1>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-        You were invited. Choose a password, then sign in with your email.
+        The administrator of this Parley made this link for you; it works once.
+        Then sign in with your email and this password.
       </p>
       <SetPasswordForm token={token} />
     </>
