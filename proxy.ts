@@ -1,6 +1,8 @@
 import { getSessionCookie } from "better-auth/cookies";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
+import { PATH_HEADER } from "@/lib/auth/path-header";
+import { signInPath } from "@/lib/auth/return-path";
 import { contentSecurityPolicy, createNonce } from "@/lib/security-headers";
 import { isShuttingDown } from "@/lib/shutdown";
 
@@ -67,8 +69,11 @@ export function proxy(request: NextRequest) {
     return response;
   }
 
+  const { search } = request.nextUrl;
   if (needsSignIn(request)) {
-    return NextResponse.redirect(new URL("/sign-in", request.url));
+    return NextResponse.redirect(
+      new URL(signInPath(pathname + search), request.url),
+    );
   }
 
   const policy = contentSecurityPolicy({
@@ -79,6 +84,8 @@ export function proxy(request: NextRequest) {
   // scripts it renders; the browser reads the response's.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
+  // For a page that finds the session invalid and sends to sign in.
+  requestHeaders.set(PATH_HEADER, pathname + search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

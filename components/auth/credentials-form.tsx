@@ -9,7 +9,14 @@ const inputClass =
  * Email and password, sent to better-auth's endpoints. On success the
  * session cookie is set and the whole app loads afresh.
  */
-export function CredentialsForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+export function CredentialsForm({
+  mode,
+  returnTo,
+}: {
+  mode: "sign-in" | "sign-up";
+  /** A path of this site (checked by the page). */
+  returnTo: string;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -31,7 +38,7 @@ export function CredentialsForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         ),
       });
       if (response.ok) {
-        window.location.assign("/");
+        window.location.assign(returnTo);
         return;
       }
       setError(await failureMessage(response));

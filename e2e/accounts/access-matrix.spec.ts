@@ -276,7 +276,11 @@ test("pages: anonymous is sent to sign in; another user's conversation is a 404 
   for (const page of ["/", "/settings", `/c/${conversationId}`]) {
     const response = await anonymous.get(page, { maxRedirects: 0 });
     expect(response.status(), page).toBe(307);
-    expect(response.headers().location).toMatch(/\/sign-in$/);
+    const expected =
+      page === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(page)}`;
+    expect(new URL(response.headers().location ?? "", app.url).href).toBe(
+      new URL(expected, app.url).href,
+    );
   }
   // A forged cookie gets past proxy.ts's shortcut, not past the page.
   const forged = await anonymous.get(`/c/${conversationId}`, {

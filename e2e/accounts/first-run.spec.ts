@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 // Accounts on (an instance of its own, empty database): the first visitor
 // creates the administrator, everyone else must sign in, and sign-up stays
 // closed until the administrator opens it.
@@ -7,6 +8,7 @@ import { expect, test } from "../support/fixtures";
 import {
   client,
   PASSWORD,
+  signIn,
   signInWithForm,
   signUp,
   startAccountsApp,
@@ -29,8 +31,8 @@ test("first start offers only Create account; that account is the admin", async 
   page,
 }) => {
   const violations = watchCspViolations(page);
-  await page.goto(`${app.url}/c/00000000-0000-4000-8000-000000000000`);
-  await expect(page).toHaveURL(`${app.url}/sign-in`);
+  await page.goto(`${app.url}/settings`);
+  await expect(page).toHaveURL(`${app.url}/sign-in?next=%2Fsettings`);
   await expect(page.getByRole("button")).toHaveCount(1);
   await expect(
     page.getByRole("button", { name: "Create account" }),
@@ -39,6 +41,11 @@ test("first start offers only Create account; that account is the admin", async 
     email: "admin@example.com",
     button: "Create account",
   });
+  // Back where the visitor was going.
+  await expect(page).toHaveURL(`${app.url}/settings`);
+  await expect(
+    page.getByRole("heading", { name: "Default settings" }),
+  ).toBeVisible();
 
   const api = await client(app);
   const session = await api.post("/api/auth/sign-in/email", {
@@ -87,10 +94,20 @@ test("signing in and out: the account menu shows the email", async ({
     email: "admin@example.com",
     button: "Sign in",
   });
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(`${app.url}/sign-in`);
   await page.goto(`${app.url}/settings`);
-  await expect(page).toHaveURL(`${app.url}/sign-in`);
+  await expect(page).toHaveURL(`${app.url}/sign-in?next=%2Fsettings`);
+  // Never back to another site.
+  await page.goto(
+    `${app.url}/sign-in?next=${encodeURIComponent("//evil.example/")}`,
+  );
+  await signInWithForm(page, {
+    email: "admin@example.com",
+    button: "Sign in",
+  });
+  await expect(page).toHaveURL(`${app.url}/`);
 });
 
 test("public: health and an unknown share link answer without a session", async () => {
@@ -99,4 +116,61 @@ test("public: health and an unknown share link answer without a session", async 
   const share = await anonymous.get(`/share/${"a".repeat(43)}`);
   expect(share.status()).toBe(404);
   await anonymous.dispose();
+});
+
+test("Continue on a shared page asks a stranger to sign in, then comes back", async ({
+  browser,
+}) => {
+  const api = await client(app);
+  expect((await signIn(api, "admin@example.com")).status()).toBe(200);
+  const conversationId = randomUUID();
+  const at = new Date().toISOString();
+  const imported = await api.post("/api/import", {
+    data: {
+      format: "parley-export",
+      version: 1,
+      exportedAt: at,
+      conversations: [
+        {
+          id: conversationId,
+          title: "Worth continuing",
+          titleSource: "user",
+          model: "openai/gpt-test",
+          settings: null,
+          pinned: false,
+          activeLeafId: null,
+          createdAt: at,
+          updatedAt: at,
+          messages: [],
+        },
+      ],
+    },
+  });
+  expect(imported.status()).toBe(200);
+  const share = await api.post(`/api/conversations/${conversationId}/shares`, {
+    data: { mode: "snapshot" },
+  });
+  const { url } = (await share.json()).link as { url: string };
+  await api.dispose();
+
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "192.0.2.50" },
+  });
+  const page = await context.newPage();
+  await page.goto(`${app.url}${url}`);
+  await page
+    .getByRole("button", { name: "Continue this conversation" })
+    .click();
+  await expect(page).toHaveURL(
+    `${app.url}/sign-in?next=${encodeURIComponent(url)}`,
+  );
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${app.url}${url}`);
+  await page
+    .getByRole("button", { name: "Continue this conversation" })
+    .click();
+  await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
+  await context.close();
 });

@@ -9,6 +9,8 @@ import {
 import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
 import { noteRequestUser } from "@/lib/http";
+import { PATH_HEADER } from "./path-header";
+import { signInPath } from "./return-path";
 import { getAuth } from "./server";
 
 export type SessionUser = {
@@ -97,9 +99,13 @@ export async function requireAdmin(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** The signed-in user of a page; anyone else is sent to sign in. */
+/**
+ * The signed-in user of a page; anyone else is sent to sign in, and back
+ * here afterwards.
+ */
 export async function requirePageUser(): Promise<SessionUser> {
-  const user = await currentUser(await headers());
-  if (!user) redirect("/sign-in");
+  const requestHeaders = await headers();
+  const user = await currentUser(requestHeaders);
+  if (!user) redirect(signInPath(requestHeaders.get(PATH_HEADER)));
   return user;
 }
