@@ -10,7 +10,14 @@ import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { AppServer } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
-import { client, PASSWORD, signIn, signUp, startAccountsApp } from "./support";
+import {
+  client,
+  exportFileOf,
+  PASSWORD,
+  signIn,
+  signUp,
+  startAccountsApp,
+} from "./support";
 
 let app: AppServer;
 let owner: APIRequestContext;
@@ -43,7 +50,7 @@ test.beforeAll(async () => {
   expect((await signIn(other, "other@example.com")).status()).toBe(200);
 
   const imported = await owner.post("/api/import", {
-    data: exportFile(conversationId),
+    data: matrixExport(conversationId),
   });
   expect(imported.status()).toBe(200);
   const share = await owner.post(
@@ -223,12 +230,12 @@ test("settings are per user", async () => {
 
 test("import: anonymous 401; the owner's conversation is never merged into", async () => {
   await expectCode(
-    await anonymous.post("/api/import", { data: exportFile(randomUUID()) }),
+    await anonymous.post("/api/import", { data: matrixExport(randomUUID()) }),
     401,
     "unauthorized:auth",
   );
   const clash = await other.post("/api/import", {
-    data: exportFile(conversationId),
+    data: matrixExport(conversationId),
   });
   await expectCode(clash, 409, "conflict:import");
   const branch = await (
@@ -399,50 +406,14 @@ test("every route of app/ is in this matrix", () => {
   expect(appRoutes()).toEqual(covered.sort());
 });
 
-function exportFile(id: string) {
-  const at = new Date().toISOString();
-  const message = (
-    messageId: string,
-    role: "user" | "assistant",
-    parentId: string | null,
-    text: string,
-  ) => ({
-    id: messageId,
-    parentId,
-    role,
-    parts: [{ type: "text", text }],
-    status: "complete",
-    model: role === "assistant" ? "openai/gpt-test" : null,
-    finishReason: null,
-    error: null,
-    usage: null,
-    cost: null,
-    reasoningMs: null,
-    providerMetadata: null,
-    createdAt: at,
-    updatedAt: at,
-  });
-  return {
-    format: "parley-export",
-    version: 1,
-    exportedAt: at,
-    conversations: [
-      {
-        id,
-        title: `Matrix ${word}`,
-        titleSource: "user",
-        model: "openai/gpt-test",
-        settings: null,
-        pinned: false,
-        activeLeafId: null,
-        createdAt: at,
-        updatedAt: at,
-        messages: [
-          message("m1", "user", null, `Question about ${word}`),
-          message("a1", "assistant", "m1", "An answer"),
-          message("m2", "user", null, "Another version"),
-        ],
-      },
+function matrixExport(id: string) {
+  return exportFileOf({
+    id,
+    title: `Matrix ${word}`,
+    messages: [
+      { id: "m1", parentId: null, role: "user", text: `Question ${word}` },
+      { id: "a1", parentId: "m1", role: "assistant", text: "An answer" },
+      { id: "m2", parentId: null, role: "user", text: "Another version" },
     ],
-  };
+  });
 }

@@ -10,6 +10,7 @@ import { expect, test } from "../support/fixtures";
 import {
   type AccountsApp,
   client,
+  exportFileOf,
   PASSWORD,
   signIn,
   signInWithForm,
@@ -194,7 +195,18 @@ test("Delete removes the account and its data", async ({ page }) => {
   const user = await member("deleted@example.com");
   const conversationId = randomUUID();
   const imported = await user.post("/api/import", {
-    data: oneConversation(conversationId),
+    data: exportFileOf({
+      id: conversationId,
+      title: "Soon gone",
+      messages: [
+        {
+          id: `gone-${conversationId}`,
+          parentId: null,
+          role: "user",
+          text: "Remember this",
+        },
+      ],
+    }),
   });
   expect(imported.status()).toBe(200);
 
@@ -244,43 +256,3 @@ test("the administrator can neither disable nor delete their own account", async
   expect(remove.status()).toBe(400);
   expect((await admin.get("/api/conversations")).status()).toBe(200);
 });
-
-function oneConversation(id: string) {
-  const at = new Date().toISOString();
-  return {
-    format: "parley-export",
-    version: 1,
-    exportedAt: at,
-    conversations: [
-      {
-        id,
-        title: "Soon gone",
-        titleSource: "user",
-        model: "openai/gpt-test",
-        settings: null,
-        pinned: false,
-        activeLeafId: null,
-        createdAt: at,
-        updatedAt: at,
-        messages: [
-          {
-            id: `gone-${id}`,
-            parentId: null,
-            role: "user",
-            parts: [{ type: "text", text: "Remember this" }],
-            status: "complete",
-            model: null,
-            finishReason: null,
-            error: null,
-            usage: null,
-            cost: null,
-            reasoningMs: null,
-            providerMetadata: null,
-            createdAt: at,
-            updatedAt: at,
-          },
-        ],
-      },
-    ],
-  };
-}

@@ -12,7 +12,7 @@ import {
 } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
 import { freePort } from "../support/ports";
-import { client, signUp } from "./support";
+import { client, exportFileOf, signUp } from "./support";
 
 let app: AppServer | undefined;
 
@@ -88,7 +88,7 @@ test("accounts turned on after single-user mode: the first account takes over", 
   const local = await client(app);
   const made = randomUUID();
   const imported = await local.post("/api/import", {
-    data: exportOf(made, "Made in single-user mode"),
+    data: exportFileOf({ id: made, title: "Made in single-user mode" }),
   });
   expect(imported.status()).toBe(200);
   await local.dispose();
@@ -117,26 +117,3 @@ test("accounts turned on after single-user mode: the first account takes over", 
   ]);
   await admin.dispose();
 });
-
-function exportOf(id: string, title: string) {
-  const at = new Date().toISOString();
-  return {
-    format: "parley-export",
-    version: 1,
-    exportedAt: at,
-    conversations: [
-      {
-        id,
-        title,
-        titleSource: "user",
-        model: "openai/gpt-test",
-        settings: null,
-        pinned: false,
-        activeLeafId: null,
-        createdAt: at,
-        updatedAt: at,
-        messages: [],
-      },
-    ],
-  };
-}

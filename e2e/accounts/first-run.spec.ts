@@ -7,6 +7,7 @@ import type { AppServer } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
 import {
   client,
+  exportFileOf,
   PASSWORD,
   signIn,
   signInWithForm,
@@ -124,27 +125,8 @@ test("Continue on a shared page asks a stranger to sign in, then comes back", as
   const api = await client(app);
   expect((await signIn(api, "admin@example.com")).status()).toBe(200);
   const conversationId = randomUUID();
-  const at = new Date().toISOString();
   const imported = await api.post("/api/import", {
-    data: {
-      format: "parley-export",
-      version: 1,
-      exportedAt: at,
-      conversations: [
-        {
-          id: conversationId,
-          title: "Worth continuing",
-          titleSource: "user",
-          model: "openai/gpt-test",
-          settings: null,
-          pinned: false,
-          activeLeafId: null,
-          createdAt: at,
-          updatedAt: at,
-          messages: [],
-        },
-      ],
-    },
+    data: exportFileOf({ id: conversationId, title: "Worth continuing" }),
   });
   expect(imported.status()).toBe(200);
   const share = await api.post(`/api/conversations/${conversationId}/shares`, {

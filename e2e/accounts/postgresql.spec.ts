@@ -10,7 +10,7 @@ import {
 import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
 import { freePort } from "../support/ports";
-import { client, PASSWORD, signIn, signUp } from "./support";
+import { client, exportFileOf, PASSWORD, signIn, signUp } from "./support";
 
 const databaseUrl = freshSchemaUrl("accounts");
 let app: AppServer | undefined;
@@ -48,27 +48,8 @@ test("two accounts on PostgreSQL see only their own conversations", async () => 
 
   const id = randomUUID();
   const word = `pgword${randomUUID().slice(0, 8)}`;
-  const at = new Date().toISOString();
   const imported = await owner.post("/api/import", {
-    data: {
-      format: "parley-export",
-      version: 1,
-      exportedAt: at,
-      conversations: [
-        {
-          id,
-          title: `About ${word}`,
-          titleSource: "user",
-          model: "openai/gpt-test",
-          settings: null,
-          pinned: false,
-          activeLeafId: null,
-          createdAt: at,
-          updatedAt: at,
-          messages: [],
-        },
-      ],
-    },
+    data: exportFileOf({ id, title: `About ${word}` }),
   });
   expect(imported.status(), await imported.text()).toBe(200);
 

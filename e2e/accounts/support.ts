@@ -87,3 +87,61 @@ export function watchCspViolations(page: Page): string[] {
   });
   return violations;
 }
+
+type ExportMessage = {
+  id: string;
+  parentId: string | null;
+  role: "user" | "assistant";
+  text: string;
+};
+
+/**
+ * A Parley export file (lib/export/format.ts) holding one conversation:
+ * the quickest way to give an account a conversation of its own, no
+ * upstream involved.
+ */
+export function exportFileOf({
+  id,
+  title,
+  messages = [],
+}: {
+  id: string;
+  title: string;
+  messages?: ExportMessage[];
+}) {
+  const at = new Date().toISOString();
+  return {
+    format: "parley-export",
+    version: 1,
+    exportedAt: at,
+    conversations: [
+      {
+        id,
+        title,
+        titleSource: "user",
+        model: "openai/gpt-test",
+        settings: null,
+        pinned: false,
+        activeLeafId: null,
+        createdAt: at,
+        updatedAt: at,
+        messages: messages.map((message) => ({
+          id: message.id,
+          parentId: message.parentId,
+          role: message.role,
+          parts: [{ type: "text", text: message.text }],
+          status: "complete",
+          model: message.role === "assistant" ? "openai/gpt-test" : null,
+          finishReason: null,
+          error: null,
+          usage: null,
+          cost: null,
+          reasoningMs: null,
+          providerMetadata: null,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      },
+    ],
+  };
+}
