@@ -1,5 +1,8 @@
+import { getSessionCookie } from "better-auth/cookies";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
+import { PATH_HEADER } from "@/lib/auth/path-header";
+import { signInPath } from "@/lib/auth/return-path";
 import { contentSecurityPolicy, createNonce } from "@/lib/security-headers";
 import { isShuttingDown } from "@/lib/shutdown";
 
@@ -12,6 +15,11 @@ const REQUEST_ID_HEADER = "x-request-id";
  * 500, and an id that cannot be decoded is the client's mistake), and gives
  * each page a Content-Security-Policy with a fresh nonce. The other security
  * headers are the same for every response: next.config.ts sends them.
+ *
+ * With accounts on, a page request without a session cookie is sent to
+ * sign in at once. This is only a shortcut: the cookie is not verified
+ * here, and every page and route checks the session itself
+ * (lib/auth/session.ts).
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -61,6 +69,13 @@ export function proxy(request: NextRequest) {
     return response;
   }
 
+  const { search } = request.nextUrl;
+  if (needsSignIn(request)) {
+    return NextResponse.redirect(
+      new URL(signInPath(pathname + search), request.url),
+    );
+  }
+
   const policy = contentSecurityPolicy({
     nonce: createNonce(),
     development: process.env.NODE_ENV === "development",
@@ -69,9 +84,23 @@ export function proxy(request: NextRequest) {
   // scripts it renders; the browser reads the response's.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
+  // For a page that finds the session invalid and sends to sign in.
+  requestHeaders.set(PATH_HEADER, pathname + search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+// Pages anyone may open: signing in and up, invitations and shared
+// conversations.
+const PUBLIC_PAGES = /^\/(sign-in|sign-up|share\/[^/]+|invite\/[^/]+)\/?$/;
+
+function needsSignIn(request: NextRequest): boolean {
+  if (process.env.PARLEY_ACCOUNTS === "off") return false;
+  if (PUBLIC_PAGES.test(request.nextUrl.pathname)) return false;
+  // Next's own data and metadata routes are not pages to redirect.
+  if (request.nextUrl.pathname.startsWith("/_next/")) return false;
+  return getSessionCookie(request) === null;
 }
 
 function isDecodable(pathname: string): boolean {

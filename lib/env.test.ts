@@ -23,7 +23,25 @@ describe("parseEnv", () => {
       PORT: 3000,
       UPSTREAM_IDLE_TIMEOUT_SECONDS: 120,
       FETCH_URL_ALLOW_PRIVATE_ADDRESSES: false,
+      PARLEY_ACCOUNTS: "on",
     });
+  });
+
+  it("reads PARLEY_ACCOUNTS and refuses anything but on and off", () => {
+    expect(parseEnv({ PARLEY_ACCOUNTS: "off" }).PARLEY_ACCOUNTS).toBe("off");
+    expect(parseEnv({ PARLEY_ACCOUNTS: "" }).PARLEY_ACCOUNTS).toBe("on");
+    expect(problems({ PARLEY_ACCOUNTS: "no" })).toContain(
+      "PARLEY_ACCOUNTS: must be on or off",
+    );
+  });
+
+  it("refuses an auth secret too short to sign cookies with", () => {
+    expect(problems({ BETTER_AUTH_SECRET: "short" })).toContain(
+      "BETTER_AUTH_SECRET: must be at least 32 characters",
+    );
+    expect(parseEnv({ AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toBe(
+      "x".repeat(32),
+    );
   });
 
   it("treats the blank key of .env.example as no key", () => {

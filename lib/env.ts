@@ -42,6 +42,11 @@ const count = (max: number) => z.coerce.number().int().min(0).max(max);
 const blankIsUnset = <Schema extends z.ZodType>(schema: Schema) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema);
 
+const authSecret = z
+  .string()
+  .min(32, { message: "must be at least 32 characters (openssl rand -hex 32)" })
+  .optional();
+
 function schemaParameter(url: string): string {
   if (url.startsWith("file:")) return "public";
   try {
@@ -59,16 +64,6 @@ const envSchema = z.object({
   /** OpenRouter's OAuth page, where a person lets Parley have a key. */
   OPENROUTER_AUTH_URL: httpUrl("https://openrouter.ai/auth").default(
     "https://openrouter.ai/auth",
-  ),
-  /**
-   * Encrypts stored OpenRouter keys. Unset on SQLite: made once and kept
-   * beside the database file (see lib/secret.ts).
-   */
-  PARLEY_SECRET: optionalString.pipe(
-    z
-      .string()
-      .min(32, { message: "must be at least 32 characters" })
-      .optional(),
   ),
   /** `file:` runs on SQLite, `postgres(ql)://` on PostgreSQL. */
   DATABASE_URL: z
@@ -123,6 +118,11 @@ const envSchema = z.object({
    * make per minute, sustained; 0 turns the limit off. See lib/rate-limit.
    */
   RATE_LIMIT_CHAT_PER_MINUTE: blankIsUnset(count(100_000).default(30)),
+  /**
+   * Sign-in attempts per minute, per client address and per account named;
+   * 0 turns the limit off.
+   */
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: blankIsUnset(count(10_000).default(10)),
   /** Chat requests accepted at once before the rate applies (default: it). */
   RATE_LIMIT_CHAT_BURST: blankIsUnset(count(100_000).min(1).optional()),
   /** Where the budgets live in Redis; tells deployments sharing one apart. */
@@ -134,6 +134,22 @@ const envSchema = z.object({
    * entries from its right. 0: none, Parley is reached directly.
    */
   TRUST_PROXY_HOPS: blankIsUnset(count(10).default(0)),
+  /**
+   * "off" runs without accounts: everything belongs to one built-in local
+   * user. Refused at start unless the server listens on loopback only.
+   */
+  PARLEY_ACCOUNTS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  ),
+  /**
+   * Signs session cookies; the keys that seal stored OpenRouter keys are
+   * derived from it. Unset, one is generated and kept in data/auth-secret
+   * (see lib/auth/secret.ts).
+   */
+  BETTER_AUTH_SECRET: optionalString.pipe(authSecret),
+  /** Another name for BETTER_AUTH_SECRET, read when that one is unset. */
+  AUTH_SECRET: optionalString.pipe(authSecret),
   /** Lets the fetch_url tool reach loopback, private and link-local hosts. */
   FETCH_URL_ALLOW_PRIVATE_ADDRESSES: z.preprocess(
     (value) => (value === "" ? undefined : value),

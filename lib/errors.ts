@@ -5,6 +5,7 @@
  */
 export type ErrorType =
   | "bad_request"
+  | "unauthorized"
   | "unsupported_media_type"
   | "forbidden"
   | "not_found"
@@ -20,21 +21,25 @@ export type ErrorType =
 
 export type ErrorSurface =
   | "api"
+  | "auth"
   | "chat"
   | "conversation"
   | "message"
   | "openrouter"
   | "openrouter_key"
   | "secret"
+  | "sign_in"
   | "server"
   | "share"
   | "import"
-  | "export";
+  | "export"
+  | "user";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
   bad_request: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -75,10 +75,19 @@ export async function readJsonBody<Schema extends z.ZodType>(
   return result.data;
 }
 
+// The signed-in user of a request, set by requireUser (lib/auth/session.ts)
+// for the request's log line.
+const requestUsers = new WeakMap<Request, string>();
+
+export function noteRequestUser(request: Request, userId: string): void {
+  requestUsers.set(request, userId);
+}
+
 /**
  * Runs a route handler: any thrown error becomes a JSON error response with
  * a stable code, and every outcome is logged as one line with the request's
- * id (set by proxy.ts), method, path, status, error code and duration.
+ * id (set by proxy.ts), user id when known, method, path, status, error
+ * code and duration.
  */
 export async function respond(
   request: Request,
@@ -112,6 +121,7 @@ export async function respond(
   if (pathname !== "/api/health") {
     log.info("request", {
       requestId,
+      userId: requestUsers.get(request),
       method: request.method,
       path: redactPath(pathname),
       status: response.status,
@@ -127,9 +137,11 @@ export function requestIdOf(request: Request): string {
   return request.headers.get("x-request-id") ?? crypto.randomUUID();
 }
 
-/** Share tokens are keys: they never reach the logs. */
+/** Share and invitation tokens are keys: they never reach the logs. */
 export function redactPath(pathname: string): string {
-  return pathname.replace(/\/[A-Za-z0-9_-]{40,}(?=\/|$)/g, "/[token]");
+  return pathname
+    .replace(/\/[A-Za-z0-9_-]{40,}(?=\/|$)/g, "/[token]")
+    .replace(/(\/reset-password\/)[^/]+/, "$1[token]");
 }
 
 /** Parses a request's query string against a schema (first value of each). */

@@ -1,3 +1,5 @@
+import { boundHost, singleUserRefusal } from "@/lib/auth/bind-address";
+import { ensureLocalUser } from "@/lib/auth/session";
 import { markStreamingAsInterrupted } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
@@ -13,6 +15,18 @@ export async function onServerStart(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  if (env.PARLEY_ACCOUNTS === "off") {
+    const refusal = singleUserRefusal(
+      boundHost({
+        argv: process.argv,
+        hostnameVariable: process.env.HOSTNAME,
+      }),
+    );
+    if (refusal) {
+      console.error(refusal);
+      process.exit(1);
+    }
+  }
   handleShutdownSignals({ graceSeconds: env.SHUTDOWN_GRACE_SECONDS });
 
   // A reply still marked `streaming` belonged to a process that is gone
@@ -21,6 +35,8 @@ export async function onServerStart(): Promise<void> {
   try {
     const count = await markStreamingAsInterrupted();
     if (count > 0) log.warn("replies interrupted by a restart", { count });
+    // Single-user mode: the local user exists and owns rows made before.
+    if (env.PARLEY_ACCOUNTS === "off") await ensureLocalUser();
   } catch (error) {
     log.error("startup check failed", describeError(error));
   }

@@ -96,7 +96,7 @@ export type OpenRouterKeyStatus = {
     lastFour: string;
     source: "pasted" | "oauth";
     createdAt: string;
-    /** Sealed with another secret: PARLEY_SECRET changed since. */
+    /** Sealed with another secret: BETTER_AUTH_SECRET changed since. */
     unreadable: boolean;
   } | null;
   /** OPENROUTER_API_KEY is set: the fallback when no key is stored. */

@@ -9,6 +9,7 @@ import {
   buildIfStale,
   ensureDependencies,
   generateClient,
+  listenHost,
   loadDotEnv,
   migrate,
   root,
@@ -16,18 +17,25 @@ import {
 
 const dev = process.argv.includes("--dev");
 
-ensureDependencies();
 loadDotEnv();
+// Before the slow steps: a refused setting should not wait for a build.
+const host = listenHost();
+ensureDependencies();
 generateClient();
 migrate();
 if (!dev) buildIfStale();
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
+const hostArgs = host ? ["-H", host] : [];
+const server = spawn(
+  bin("next"),
+  [dev ? "dev" : "start", "-p", port, ...hostArgs],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.kill(signal));
 }

@@ -64,7 +64,8 @@ export function seedSearchCorpus(
   db.pragma("busy_timeout = 5000");
   const insertConversation = db.prepare(
     `INSERT INTO "Conversation" ("id", "title", "model", "titleSource",
-       "createdAt", "updatedAt") VALUES (?, ?, 'bench/model', 'generated', ?, ?)`,
+       "createdAt", "updatedAt", "userId")
+     VALUES (?, ?, 'bench/model', 'generated', ?, ?, 'local')`,
   );
   const insertMessage = db.prepare(
     `INSERT INTO "Message" ("id", "conversationId", "parentId", "role",

@@ -22,8 +22,9 @@ export function seedConversations(
   db.pragma("busy_timeout = 5000");
   const insertConversation = db.prepare(
     `INSERT INTO "Conversation" ("id", "title", "model", "settings",
-       "titleSource", "pinned", "activeLeafId", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, '{"params":{}}', 'generated', 0, ?, ?, ?)`,
+       "titleSource", "pinned", "activeLeafId", "createdAt", "updatedAt",
+       "userId")
+     VALUES (?, ?, ?, '{"params":{}}', 'generated', 0, ?, ?, ?, 'local')`,
   );
   const insertMessage = db.prepare(
     `INSERT INTO "Message" ("id", "conversationId", "parentId", "role",

@@ -137,7 +137,7 @@ export function OpenRouterKey({
             ? "Replies use the server's key (OPENROUTER_API_KEY)."
             : "There is no key yet: Parley cannot answer until you add one."}
         {stored?.unreadable
-          ? " It cannot be read with this server's secret (PARLEY_SECRET changed?): connect again."
+          ? " It cannot be read with this server's secret (BETTER_AUTH_SECRET changed?): connect again."
           : null}
       </p>
       <div className="mb-3 flex flex-wrap gap-2">

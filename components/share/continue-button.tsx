@@ -17,6 +17,13 @@ export function ContinueButton({ token }: { token: string }) {
       const response = await fetch(`/api/shares/${token}/continue`, {
         method: "POST",
       });
+      if (response.status === 401) {
+        // Copies go into one's own history: sign in, then come back here.
+        window.location.assign(
+          `/sign-in?next=${encodeURIComponent(window.location.pathname)}`,
+        );
+        return;
+      }
       const text = await response.text();
       if (!response.ok) {
         throw parseErrorBody(text) ?? new Error("Could not continue.");

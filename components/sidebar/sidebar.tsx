@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useStartNewChat } from "@/components/use-start-new-chat";
 import type { ConversationPage, ConversationSummary } from "@/lib/types";
+import { AccountMenu, type SidebarAccount } from "./account-menu";
 import { ConversationItem } from "./conversation-item";
 import { ConversationList } from "./conversation-list";
 import { SearchBox } from "./search-box";
@@ -12,7 +13,14 @@ import { SearchResults } from "./search-results";
 import { useConversations } from "./use-conversations";
 import { useSearch } from "./use-search";
 
-export function Sidebar({ firstPage }: { firstPage: ConversationPage }) {
+export function Sidebar({
+  firstPage,
+  account,
+}: {
+  firstPage: ConversationPage;
+  /** Null when accounts are off (PARLEY_ACCOUNTS=off). */
+  account: SidebarAccount | null;
+}) {
   const list = useConversations(firstPage);
   const { conversations, error, rename, setPinned, remove } = list;
   const [query, setQuery] = useState("");
@@ -89,6 +97,7 @@ export function Sidebar({ firstPage }: { firstPage: ConversationPage }) {
         >
           Default settings
         </Link>
+        {account ? <AccountMenu account={account} /> : null}
       </aside>
     </>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDollars } from "@/lib/spend/caps";
 import type { SpendPeriod } from "@/lib/spend/periods";
 import type { DaySpend, SpendReport } from "@/lib/spend/report";
@@ -13,16 +14,34 @@ const PERIOD_LABEL: Record<SpendPeriod, string> = {
  * this month against the caps, the last 30 days as a chart and a table, and
  * the same days by model. Rendered on the server with the settings page.
  */
-export function Spending({ report }: { report: SpendReport }) {
+export function Spending({
+  report,
+  title = "Spending",
+  uncapped = "No cap",
+  children,
+}: {
+  report: SpendReport;
+  title?: string;
+  /** What a period without a cap says ("Caps are per person", say). */
+  uncapped?: string;
+  /** More tables, after the ones by day and by model. */
+  children?: ReactNode;
+}) {
   const activeDays = report.days.filter((day) => day.calls > 0).reverse();
+  const titleId = `spend-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
-    <section aria-labelledby="spending-title" className="mt-8">
-      <h2 id="spending-title" className="mb-3 text-lg font-semibold">
-        Spending
+    <section aria-labelledby={titleId} className="mt-8">
+      <h2 id={titleId} className="mb-3 text-lg font-semibold">
+        {title}
       </h2>
       <dl className="mb-4 grid grid-cols-2 gap-3 text-sm">
         {(["day", "month"] as const).map((period) => (
-          <PeriodTotal key={period} period={period} report={report} />
+          <PeriodTotal
+            key={period}
+            period={period}
+            report={report}
+            uncapped={uncapped}
+          />
         ))}
       </dl>
       <DayChart days={report.days} dailyCap={report.caps.day} />
@@ -84,6 +103,7 @@ export function Spending({ report }: { report: SpendReport }) {
           </table>
         </div>
       )}
+      {children}
     </section>
   );
 }
@@ -91,9 +111,11 @@ export function Spending({ report }: { report: SpendReport }) {
 function PeriodTotal({
   period,
   report,
+  uncapped,
 }: {
   period: SpendPeriod;
   report: SpendReport;
+  uncapped: string;
 }) {
   const cap = report.caps[period];
   const spent = report.spent[period];
@@ -117,7 +139,7 @@ function PeriodTotal({
         className={reached ? "text-red-600 dark:text-red-400" : "text-zinc-500"}
       >
         {cap === undefined
-          ? "No cap"
+          ? uncapped
           : reached
             ? `Cap reached: resets ${period === "day" ? "at 00:00 UTC" : "on the 1st"}`
             : `${formatCost(cap - spent)} left`}

@@ -44,6 +44,7 @@ test.beforeAll(async () => {
       NODE_ENV: "production",
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
+      PARLEY_ACCOUNTS: "off",
       DATABASE_URL: `file:${file}`,
       OPENROUTER_API_KEY: TEST_API_KEY,
       OPENROUTER_BASE_URL: `${FAKE_OPENROUTER_URL}/api/v1`,

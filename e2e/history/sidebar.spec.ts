@@ -38,8 +38,8 @@ function seed(rows: Row[]): void {
   try {
     const insert = db.prepare(
       `INSERT INTO "Conversation" ("id", "title", "model", "titleSource",
-         "pinned", "createdAt", "updatedAt")
-       VALUES (?, ?, 'openai/gpt-5-mini', 'user', ?, ?, ?)`,
+         "pinned", "createdAt", "updatedAt", "userId")
+       VALUES (?, ?, 'openai/gpt-5-mini', 'user', ?, ?, ?, 'local')`,
     );
     db.transaction(() => {
       db.exec('DELETE FROM "Conversation"');

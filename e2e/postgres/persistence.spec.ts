@@ -176,7 +176,8 @@ test("defaults saved on the settings page are stored", async ({ page }) => {
   await expect(page.getByRole("status")).toContainText("Saved.");
   const [row] = await queryRows<{ settings: unknown }>(
     databaseUrl,
-    `SELECT "settings" FROM "AppSettings" WHERE "id" = 'default'`,
+    // Single-user mode: the built-in local user's row.
+    `SELECT "settings" FROM "AppSettings" WHERE "userId" = 'local'`,
   );
   expect(row?.settings).toMatchObject({ params: { temperature: 0.6 } });
   await page.reload();

@@ -40,6 +40,11 @@ export function appEnv({
     // Every spec chats from 127.0.0.1, far more often than a person would;
     // e2e/limits/ turns the limit on for its own instances.
     RATE_LIMIT_CHAT_PER_MINUTE: "0",
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: "0",
+    // The suite runs single-user on loopback (the server listens on
+    // 127.0.0.1, see startApp); e2e/accounts/ starts instances with
+    // PARLEY_ACCOUNTS=on.
+    PARLEY_ACCOUNTS: "off",
     ...env,
   };
   // An explicit undefined removes the variable (e.g. no API key).

@@ -3,6 +3,7 @@ import {
   getMessageTreeByConversationId,
   updateActiveLeaf,
 } from "@/lib/db/branches";
+import type { Owner } from "@/lib/db/conversations";
 import { ParleyError } from "@/lib/errors";
 import {
   activePath,
@@ -14,10 +15,12 @@ import {
 /** The branch a conversation shows; null when it doesn't exist. */
 export async function loadThread({
   conversationId,
+  userId,
 }: {
   conversationId: string;
+  userId: Owner;
 }): Promise<ThreadView | null> {
-  const tree = await getMessageTreeByConversationId({ conversationId });
+  const tree = await getMessageTreeByConversationId({ conversationId, userId });
   if (!tree) return null;
   const path = activePath(tree.messages, tree.activeLeafId);
   return toThreadView(tree.messages, path);
@@ -29,14 +32,16 @@ export async function loadThread({
  */
 export async function showVersion({
   conversationId,
+  userId,
   messageId,
   siblingId,
 }: {
   conversationId: string;
+  userId: string;
   messageId: string;
   siblingId: string;
 }): Promise<ThreadView> {
-  const tree = await getMessageTreeByConversationId({ conversationId });
+  const tree = await getMessageTreeByConversationId({ conversationId, userId });
   if (!tree) throw conversationNotFound();
   const shown = tree.messages.find((message) => message.id === messageId);
   const sibling = tree.messages.find((message) => message.id === siblingId);
@@ -54,7 +59,7 @@ export async function showVersion({
   }
   const path = branchThrough(tree.messages, sibling.id);
   const leafId = path.at(-1)?.id ?? sibling.id;
-  if (!(await updateActiveLeaf({ conversationId, leafId }))) {
+  if (!(await updateActiveLeaf({ conversationId, userId, leafId }))) {
     throw conversationNotFound();
   }
   return toThreadView(tree.messages, path);

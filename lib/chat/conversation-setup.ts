@@ -16,9 +16,11 @@ export type ConversationSetup = {
  * app-wide defaults and then to DEFAULT_MODEL.
  */
 export async function resolveSetup({
+  userId,
   conversation,
   requested,
 }: {
+  userId: string;
   conversation: Conversation | null;
   requested?: Partial<ConversationSetup>;
 }): Promise<ConversationSetup> {
@@ -28,16 +30,20 @@ export async function resolveSetup({
       settings: readSettings(conversation.settings),
     };
   }
-  const defaults = await loadAppDefaults();
+  const defaults = await loadAppDefaults({ userId });
   return {
     model: requested?.model ?? defaults.model,
     settings: requested?.settings ?? defaults.settings,
   };
 }
 
-/** App-wide defaults, or DEFAULT_MODEL and no settings when none are saved. */
-export async function loadAppDefaults(): Promise<ConversationSetup> {
-  const saved = await getAppSettings();
+/** The user's defaults, or DEFAULT_MODEL and no settings when none are saved. */
+export async function loadAppDefaults({
+  userId,
+}: {
+  userId: string;
+}): Promise<ConversationSetup> {
+  const saved = await getAppSettings({ userId });
   return {
     model: saved?.model ?? getEnv().DEFAULT_MODEL,
     settings: readSettings(saved?.settings),

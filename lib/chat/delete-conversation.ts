@@ -1,5 +1,8 @@
 import "server-only";
-import { deleteConversationById } from "@/lib/db/conversations";
+import {
+  deleteConversationById,
+  getConversationById,
+} from "@/lib/db/conversations";
 import { stopGenerations } from "./generations";
 
 /**
@@ -9,9 +12,12 @@ import { stopGenerations } from "./generations";
  */
 export async function deleteConversation({
   id,
+  userId,
 }: {
   id: string;
+  userId: string;
 }): Promise<boolean> {
+  if (!(await getConversationById({ id, userId }))) return false;
   stopGenerations({ conversationId: id, reason: "user" });
-  return deleteConversationById({ id });
+  return deleteConversationById({ id, userId });
 }

@@ -9,7 +9,10 @@ import {
 } from "ai";
 import { getChatModel } from "@/lib/ai/provider";
 import { type ToolName, tools } from "@/lib/ai/tools";
-import { getConversationById } from "@/lib/db/conversations";
+import {
+  conversationIdExists,
+  getConversationById,
+} from "@/lib/db/conversations";
 import { beginReply, finishReply } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
@@ -18,6 +21,7 @@ import { describeError, log } from "@/lib/log";
 import type { GenerationSettings } from "@/lib/settings/schema";
 import { assertWithinSpendCaps } from "@/lib/spend/server";
 import type { ParleyMessage } from "@/lib/types";
+import { conversationNotFound } from "./branch";
 import { prependText } from "./continuation";
 import { resolveSetup, toProviderOptions } from "./conversation-setup";
 import { registerGeneration, releaseGeneration } from "./generations";
@@ -51,18 +55,28 @@ export function missingApiKeyError(): ParleyError {
  */
 export async function streamReply(
   request: TurnRequest,
-  { requestId }: { requestId: string },
+  { requestId, userId }: { requestId: string; userId: string },
 ): Promise<Response> {
-  const apiKey = await resolveApiKey();
+  const apiKey = await resolveApiKey(userId);
   if (!apiKey) throw missingApiKeyError();
-  await assertWithinSpendCaps();
+  await assertWithinSpendCaps(userId);
   const env = getEnv();
   const startedAt = Date.now();
   const conversation = await getConversationById({
     id: request.conversationId,
+    userId,
   });
+  // The browser picks a new conversation's id: one that another user has
+  // is refused as missing, never written into.
+  if (
+    !conversation &&
+    (await conversationIdExists({ id: request.conversationId }))
+  ) {
+    throw conversationNotFound();
+  }
   const turn = await prepareTurn({ request, conversation });
   const { model, settings } = await resolveSetup({
+    userId,
     conversation,
     requested: request.kind === "send" ? request.setup : undefined,
   });
@@ -74,6 +88,7 @@ export async function streamReply(
   await beginReply({
     conversation: {
       id: request.conversationId,
+      userId,
       title: turn.title,
       model,
       settings,
@@ -144,8 +159,11 @@ export async function streamReply(
     onEnd: async ({ responseMessage }) => {
       const outcome = recorder.outcome(responseMessage.parts);
       try {
-        await finishReply({ id: assistantId, outcome });
-        void generateTitleIfNeeded({ conversationId: request.conversationId });
+        await finishReply({ id: assistantId, userId, outcome });
+        void generateTitleIfNeeded({
+          conversationId: request.conversationId,
+          userId,
+        });
       } catch (error) {
         log.error("reply not saved", {
           messageId: assistantId,

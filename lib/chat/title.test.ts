@@ -110,6 +110,7 @@ describe("generateTitleIfNeeded", () => {
       title: "How do I keep sourdough starter alive on…",
       titleSource: "message",
       pinned: false,
+      userId: "u1",
       model: "deepseek/deepseek-v4-flash",
       settings: { params: { provider: { data_collection: "deny" } } },
       createdAt: new Date(),
@@ -123,7 +124,7 @@ describe("generateTitleIfNeeded", () => {
 
   it("asks once, briefly, quoting the first message, and saves", async () => {
     const model = answerWith(textResult('"Sourdough on holiday."'));
-    await generateTitleIfNeeded({ conversationId: "c1" });
+    await generateTitleIfNeeded({ conversationId: "c1", userId: "u1" });
 
     expect(model.doGenerateCalls).toHaveLength(1);
     const call = model.doGenerateCalls[0];
@@ -157,7 +158,7 @@ describe("generateTitleIfNeeded", () => {
     async (_, doGenerate) => {
       answerWith(doGenerate);
       const warn = vi.spyOn(log, "warn").mockImplementation(() => undefined);
-      await generateTitleIfNeeded({ conversationId: "c1" });
+      await generateTitleIfNeeded({ conversationId: "c1", userId: "u1" });
 
       expect(saveGeneratedTitle).not.toHaveBeenCalled();
       expect(warn).toHaveBeenCalledOnce();
@@ -167,11 +168,11 @@ describe("generateTitleIfNeeded", () => {
 
   it("leaves renamed conversations and later exchanges alone", async () => {
     const model = answerWith(textResult("Unused"));
-    const conversation = await getConversationById({ id: "c1" });
+    const conversation = await getConversationById({ id: "c1", userId: null });
     vi.mocked(getConversationById).mockResolvedValueOnce(
       conversation && { ...conversation, titleSource: "user" },
     );
-    await generateTitleIfNeeded({ conversationId: "c1" });
+    await generateTitleIfNeeded({ conversationId: "c1", userId: "u1" });
 
     vi.mocked(getMessagesByConversationId).mockResolvedValueOnce([
       message("u1", "user", QUESTION, null),
@@ -179,7 +180,7 @@ describe("generateTitleIfNeeded", () => {
       message("u2", "user", "And for a month?", "a1"),
       message("a2", "assistant", "Dry some.", "u2"),
     ]);
-    await generateTitleIfNeeded({ conversationId: "c1" });
+    await generateTitleIfNeeded({ conversationId: "c1", userId: "u1" });
 
     expect(model.doGenerateCalls).toHaveLength(0);
     expect(saveGeneratedTitle).not.toHaveBeenCalled();

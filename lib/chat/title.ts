@@ -31,11 +31,17 @@ const TIMEOUT_MS = 15_000;
  */
 export async function generateTitleIfNeeded({
   conversationId,
+  userId,
 }: {
   conversationId: string;
+  /** The owner, who asked for the reply: their key, their spend. */
+  userId: string;
 }): Promise<void> {
   try {
-    const conversation = await getConversationById({ id: conversationId });
+    const conversation = await getConversationById({
+      id: conversationId,
+      userId,
+    });
     if (conversation?.titleSource !== "message") return;
     const messages = await getMessagesByConversationId({ conversationId });
     const path = activePath(messages);
@@ -44,7 +50,7 @@ export async function generateTitleIfNeeded({
     if (!question || answer?.status !== "complete" || path.length !== 2) {
       return;
     }
-    const raw = await askForTitle({ conversation, question, answer });
+    const raw = await askForTitle({ conversation, question, answer, userId });
     const title = cleanTitle(raw);
     if (!title) throw new Error("The model answered without a usable title.");
     await saveGeneratedTitle({ id: conversationId, title });
@@ -60,10 +66,12 @@ async function askForTitle({
   conversation,
   question,
   answer,
+  userId,
 }: {
   conversation: Conversation;
   question: StoredMessage;
   answer: StoredMessage;
+  userId: string;
 }): Promise<string> {
   const { params } = readSettings(conversation.settings);
   const efforts = (await findModel(conversation.model))?.reasoningEfforts;
@@ -71,7 +79,7 @@ async function askForTitle({
   const effort = (["none", "minimal"] as const).find((value) =>
     efforts?.includes(value),
   );
-  const apiKey = await resolveApiKey();
+  const apiKey = await resolveApiKey(userId);
   if (!apiKey) throw new Error("No OpenRouter key to ask for a title with.");
   const result = await generateText({
     model: getChatModel(conversation.model, apiKey),
@@ -99,6 +107,7 @@ async function askForTitle({
   const cost = openrouter?.usage?.cost;
   if (typeof cost === "number") {
     await recordSpend({
+      userId,
       kind: "title",
       model: result.response.modelId || conversation.model,
       cost,

@@ -51,7 +51,11 @@ export async function prepareTurn({
   conversation: Conversation | null;
 }): Promise<Turn> {
   const tree = conversation
-    ? await getMessageTreeByConversationId({ conversationId: conversation.id })
+    ? await getMessageTreeByConversationId({
+        conversationId: conversation.id,
+        // Found as the requester's own by streamReply.
+        userId: conversation.userId,
+      })
     : null;
   if (request.kind === "send" && !request.editOf) {
     const path = activePath(tree?.messages ?? [], tree?.activeLeafId);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { StoredMessage } from "@/lib/types";
 import { getDb } from "./client";
+import type { Owner } from "./conversations";
 import { withDatabase } from "./errors";
 import { toStoredMessage } from "./messages";
 
@@ -14,12 +15,17 @@ export type MessageTree = {
 /** A conversation's whole message tree; null when it doesn't exist. */
 export function getMessageTreeByConversationId({
   conversationId,
+  userId,
 }: {
   conversationId: string;
+  userId: Owner;
 }): Promise<MessageTree | null> {
   return withDatabase(async () => {
-    const row = await getDb().conversation.findUnique({
-      where: { id: conversationId },
+    const row = await getDb().conversation.findFirst({
+      where: {
+        id: conversationId,
+        ...(userId === null ? {} : { userId }),
+      },
       select: {
         activeLeafId: true,
         messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
@@ -40,15 +46,17 @@ export function getMessageTreeByConversationId({
  */
 export function updateActiveLeaf({
   conversationId,
+  userId,
   leafId,
 }: {
   conversationId: string;
+  userId: string;
   leafId: string;
 }): Promise<boolean> {
   return withDatabase(() =>
     getDb().$transaction(async (db) => {
-      const current = await db.conversation.findUnique({
-        where: { id: conversationId },
+      const current = await db.conversation.findFirst({
+        where: { id: conversationId, userId },
         select: { updatedAt: true },
       });
       if (!current) return false;

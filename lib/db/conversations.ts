@@ -13,9 +13,23 @@ export type Conversation = {
   /** "message" (first words), "generated" or "user" (renamed). */
   titleSource: string;
   pinned: boolean;
+  /** The owner; null only for rows made before accounts (see adoption). */
+  userId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
+
+/**
+ * Whose rows a query may see. A string is the signed-in user: another
+ * user's conversation looks exactly like a missing one. null is only for
+ * reads reached through a share link (the token is the key) or made by the
+ * server for the owner's own reply (its title).
+ */
+export type Owner = string | null;
+
+function ownedBy(userId: Owner): Prisma.ConversationWhereInput {
+  return userId === null ? {} : { userId };
+}
 
 /**
  * One page of the sidebar's list: pinned conversations first, then the
@@ -23,15 +37,17 @@ export type Conversation = {
  * boundary never skips or repeats a row (keyset paging).
  */
 export function listConversations({
+  userId,
   limit = 50,
   after,
 }: {
+  userId: string;
   limit?: number;
   after?: ListCursor;
-} = {}): Promise<ConversationPage> {
+}): Promise<ConversationPage> {
   return withDatabase(async () => {
     const rows = await getDb().conversation.findMany({
-      where: after ? afterKey(after) : undefined,
+      where: { userId, ...(after ? afterKey(after) : {}) },
       select: {
         id: true,
         title: true,
@@ -78,10 +94,21 @@ function afterKey(key: ListCursor): Prisma.ConversationWhereInput {
 
 export function getConversationById({
   id,
+  userId,
 }: {
   id: string;
+  userId: Owner;
 }): Promise<Conversation | null> {
-  return withDatabase(() => getDb().conversation.findUnique({ where: { id } }));
+  return withDatabase(() =>
+    getDb().conversation.findFirst({ where: { id, ...ownedBy(userId) } }),
+  );
+}
+
+/** Whether any user has a conversation with this id. */
+export function conversationIdExists({ id }: { id: string }): Promise<boolean> {
+  return withDatabase(
+    async () => (await getDb().conversation.count({ where: { id } })) > 0,
+  );
 }
 
 /**
@@ -91,12 +118,14 @@ export function getConversationById({
  */
 export function updateConversation({
   id,
+  userId,
   model,
   settings,
   title,
   pinned,
 }: {
   id: string;
+  userId: string;
   model?: string;
   settings?: object;
   title?: string;
@@ -107,8 +136,8 @@ export function updateConversation({
   const isActivity = model !== undefined || settings !== undefined;
   return withDatabase(() =>
     getDb().$transaction(async (db) => {
-      const current = await db.conversation.findUnique({
-        where: { id },
+      const current = await db.conversation.findFirst({
+        where: { id, userId },
         select: { updatedAt: true },
       });
       if (!current) return null;
@@ -149,11 +178,15 @@ export function saveGeneratedTitle({
 /** Deletes a conversation and its messages; false when it doesn't exist. */
 export function deleteConversationById({
   id,
+  userId,
 }: {
   id: string;
+  userId: string;
 }): Promise<boolean> {
   return withDatabase(async () => {
-    const result = await getDb().conversation.deleteMany({ where: { id } });
+    const result = await getDb().conversation.deleteMany({
+      where: { id, userId },
+    });
     return result.count > 0;
   });
 }

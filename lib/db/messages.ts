@@ -26,6 +26,8 @@ export function getMessagesByConversationId({
 
 type NewConversation = {
   id: string;
+  /** The owner, set when the conversation is created. */
+  userId: string;
   title: string;
   model: string;
   settings: object;
@@ -119,9 +121,12 @@ export type ReplyOutcome = {
  */
 export function finishReply({
   id,
+  userId,
   outcome,
 }: {
   id: string;
+  /** Whose spend the reply's cost is. */
+  userId: string;
   outcome: ReplyOutcome;
 }): Promise<void> {
   return withDatabase(async () => {
@@ -147,6 +152,7 @@ export function finishReply({
     ];
     if (outcome.cost !== null) {
       const entry = {
+        userId,
         kind: "reply",
         model: outcome.model,
         cost: outcome.cost,

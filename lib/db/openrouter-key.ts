@@ -2,8 +2,6 @@ import "server-only";
 import { getDb } from "./client";
 import { withDatabase } from "./errors";
 
-const ROW_ID = "default";
-
 export type StoredKeyRow = {
   encryptedKey: string;
   lastFour: string;
@@ -11,10 +9,10 @@ export type StoredKeyRow = {
   createdAt: Date;
 };
 
-export function getStoredKey(): Promise<StoredKeyRow | null> {
+export function getStoredKey(userId: string): Promise<StoredKeyRow | null> {
   return withDatabase(() =>
     getDb().openRouterKey.findUnique({
-      where: { id: ROW_ID },
+      where: { userId },
       select: {
         encryptedKey: true,
         lastFour: true,
@@ -26,24 +24,25 @@ export function getStoredKey(): Promise<StoredKeyRow | null> {
 }
 
 export function saveStoredKey(
+  userId: string,
   row: Omit<StoredKeyRow, "createdAt">,
 ): Promise<void> {
   return withDatabase(async () => {
     // A new key is a new connection: its date is now.
     const data = { ...row, createdAt: new Date() };
     await getDb().openRouterKey.upsert({
-      where: { id: ROW_ID },
-      create: { id: ROW_ID, ...data },
+      where: { userId },
+      create: { userId, ...data },
       update: data,
     });
   });
 }
 
 /** True when there was a key to remove. */
-export function deleteStoredKey(): Promise<boolean> {
+export function deleteStoredKey(userId: string): Promise<boolean> {
   return withDatabase(async () => {
     const result = await getDb().openRouterKey.deleteMany({
-      where: { id: ROW_ID },
+      where: { userId },
     });
     return result.count > 0;
   });

@@ -17,6 +17,13 @@ beforeAll(async () => {
   if (skipReason) return;
   process.env.DATABASE_URL = databaseUrl;
   await migrateDatabase({ databaseUrl });
+  for (const id of ["u1", "u2"]) {
+    await run(
+      `INSERT INTO "user" ("id", "name", "email", "updatedAt")
+       VALUES ($1, $1, $2, now())`,
+      [id, `${id}@example.com`],
+    );
+  }
   // Through lib/db/search.ts, which hands PostgreSQL to its counterpart.
   ({ searchConversations: search } = await import("./search"));
 });
@@ -31,12 +38,17 @@ afterAll(async () => {
 const run = (sql: string, values: unknown[] = []) =>
   queryRows(databaseUrl, sql, values);
 
-function addConversation(id: string, title: string, minutesAgo = 0) {
+function addConversation(
+  id: string,
+  title: string,
+  minutesAgo = 0,
+  userId = "u1",
+) {
   const at = new Date(Date.now() - minutesAgo * 60_000);
   return run(
     `INSERT INTO "Conversation" ("id", "title", "model", "createdAt",
-       "updatedAt") VALUES ($1, $2, 'm', $3, $3)`,
-    [id, title, at],
+       "updatedAt", "userId") VALUES ($1, $2, 'm', $3, $3, $4)`,
+    [id, title, at, userId],
   );
 }
 
@@ -49,8 +61,8 @@ function addMessage(id: string, conversationId: string, parts: unknown) {
 }
 
 const text = (value: string) => [{ type: "text", text: value }];
-const ids = async (query: string) =>
-  (await search({ query })).map((result) => result.conversationId);
+const ids = async (query: string, userId = "u1") =>
+  (await search({ query, userId })).map((result) => result.conversationId);
 
 describe("searchConversations on PostgreSQL", () => {
   it("finds titles and message text, by prefix, with a marked snippet", async () => {
@@ -68,7 +80,7 @@ describe("searchConversations on PostgreSQL", () => {
     expect(await ids("trip zebra")).toEqual([]);
     // Only text parts are indexed.
     expect(await ids("zebrafish")).toEqual([]);
-    const [result] = await search({ query: "caf" });
+    const [result] = await search({ query: "caf", userId: "u1" });
     expect(result).toMatchObject({
       conversationId: "c1",
       title: "Trip planning",
@@ -123,10 +135,19 @@ describe("searchConversations on PostgreSQL", () => {
       "a:*|b",
     ];
     for (const query of hostile) {
-      await expect(search({ query })).resolves.toBeInstanceOf(Array);
+      await expect(search({ query, userId: "u1" })).resolves.toBeInstanceOf(
+        Array,
+      );
     }
-    expect(await search({ query: "  " })).toEqual([]);
+    expect(await search({ query: "  ", userId: "u1" })).toEqual([]);
     await addConversation("c6", "O'Brien's notes");
     expect(await ids("o'brien")).toEqual(["c6"]);
+  });
+
+  it("finds only the asking user's conversations", async () => {
+    await addConversation("c7", "Secret plans", 0, "u2");
+    await addMessage("m7", "c7", text("hidden treasure"));
+    expect(await ids("treasure")).toEqual([]);
+    expect(await ids("treasure", "u2")).toEqual(["c7"]);
   });
 });

@@ -33,9 +33,11 @@ type RankedRow = {
  * then the most recent. Unlike SQLite, diacritics are not folded.
  */
 export function searchConversations({
+  userId,
   query,
   limit = 20,
 }: {
+  userId: string;
   query: string;
   limit?: number;
 }): Promise<SearchResult[]> {
@@ -46,7 +48,7 @@ export function searchConversations({
     .filter((word) => HAS_TOKEN.test(word))
     .slice(0, MAX_WORDS);
   return withDatabase(async () => {
-    const rows = await rankConversations(words.join(" "), limit);
+    const rows = await rankConversations(words.join(" "), userId, limit);
     return rows.map((row) => ({
       conversationId: row.conversationId,
       title: row.title,
@@ -59,7 +61,7 @@ export function searchConversations({
 // The query is made of the lexemes PostgreSQL itself finds in what was
 // typed (the same parser as the index), each quoted, so that no input can
 // be a tsquery syntax error; the input only ever travels as a parameter.
-function rankConversations(input: string, limit: number) {
+function rankConversations(input: string, userId: string, limit: number) {
   return getDb().$queryRaw<RankedRow[]>`
     WITH words AS (
       SELECT lexeme FROM unnest(to_tsvector('simple', ${input}))
@@ -72,8 +74,9 @@ function rankConversations(input: string, limit: number) {
     ), matched AS MATERIALIZED (
       SELECT s."rowid" AS entry, s."conversationId",
         ts_rank(${RANK_WEIGHTS}::float4[], s."document", q.query) AS score
-      FROM "ConversationSearch" AS s, search AS q
-      WHERE s."document" @@ q.query
+      FROM "ConversationSearch" AS s
+      JOIN "Conversation" AS c ON c."id" = s."conversationId", search AS q
+      WHERE s."document" @@ q.query AND c."userId" = ${userId}
       ORDER BY s."rowid" DESC
       LIMIT ${MAX_RANKED_ENTRIES}
     ), best AS (

@@ -16,6 +16,12 @@ beforeAll(async () => {
   process.env.DATABASE_URL = `file:${file}`;
   await migrateDatabase({ databaseUrl: `file:${file}` });
   db = new Database(file);
+  for (const id of ["u1", "u2"]) {
+    db.prepare(
+      `INSERT INTO "user" ("id", "name", "email", "updatedAt")
+       VALUES (?, ?, ?, ?)`,
+    ).run(id, id, `${id}@example.com`, iso(new Date()));
+  }
   ({ searchConversations: search } = await import("./search"));
 });
 
@@ -26,12 +32,17 @@ afterAll(() => {
 
 const iso = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-function addConversation(id: string, title: string, minutesAgo = 0) {
+function addConversation(
+  id: string,
+  title: string,
+  minutesAgo = 0,
+  userId = "u1",
+) {
   const at = iso(new Date(Date.now() - minutesAgo * 60_000));
   db.prepare(
     `INSERT INTO "Conversation" ("id", "title", "model", "createdAt",
-       "updatedAt") VALUES (?, ?, 'm', ?, ?)`,
-  ).run(id, title, at, at);
+       "updatedAt", "userId") VALUES (?, ?, 'm', ?, ?, ?)`,
+  ).run(id, title, at, at, userId);
 }
 
 function addMessage(id: string, conversationId: string, parts: unknown) {
@@ -47,8 +58,8 @@ function addMessage(id: string, conversationId: string, parts: unknown) {
 }
 
 const text = (value: string) => [{ type: "text", text: value }];
-const ids = async (query: string) =>
-  (await search({ query })).map((result) => result.conversationId);
+const ids = async (query: string, userId = "u1") =>
+  (await search({ query, userId })).map((result) => result.conversationId);
 
 describe("searchConversations", () => {
   it("has every trigger that keeps the index in step", () => {
@@ -83,7 +94,7 @@ describe("searchConversations", () => {
     expect(await ids("trip zebra")).toEqual([]);
     // Only text parts are indexed.
     expect(await ids("zebrafish")).toEqual([]);
-    const [result] = await search({ query: "cafe" });
+    const [result] = await search({ query: "cafe", userId: "u1" });
     expect(result?.snippet).toContainEqual({ text: "café", match: true });
   });
 
@@ -120,8 +131,18 @@ describe("searchConversations", () => {
 
   it("treats any punctuation as text and returns nothing for none", async () => {
     for (const query of ['"', "*", "NEAR(", "a OR", "-x", "c:d", "' --"]) {
-      await expect(search({ query })).resolves.toBeInstanceOf(Array);
+      await expect(search({ query, userId: "u1" })).resolves.toBeInstanceOf(
+        Array,
+      );
     }
-    expect(await search({ query: "  " })).toEqual([]);
+    expect(await search({ query: "  ", userId: "u1" })).toEqual([]);
+  });
+
+  it("finds only the asking user's conversations", async () => {
+    addConversation("c7", "Secret plans", 0, "u2");
+    addMessage("m7", "c7", text("hidden treasure"));
+    expect(await ids("treasure")).toEqual([]);
+    expect(await ids("treasure", "u2")).toEqual(["c7"]);
+    expect(await ids("secret", "u2")).toEqual(["c7"]);
   });
 });

@@ -31,19 +31,22 @@ type SnippetRow = { entry: number | bigint; snippet: string | null };
  * lib/db/search-postgresql.ts answers with the same contract.
  */
 export function searchConversations({
+  userId,
   query,
   limit = 20,
 }: {
+  /** Only this user's conversations are searched. */
+  userId: string;
   query: string;
   limit?: number;
 }): Promise<SearchResult[]> {
   if (databaseProvider() === "postgresql") {
-    return searchPostgresql({ query, limit });
+    return searchPostgresql({ userId, query, limit });
   }
   const match = buildMatchQuery(query);
   if (match === null) return Promise.resolve([]);
   return withDatabase(async () => {
-    const ranked = await rankConversations(match, limit);
+    const ranked = await rankConversations(match, userId, limit);
     if (ranked.length === 0) return [];
     const snippets = await snippetsOf(
       match,
@@ -59,16 +62,20 @@ export function searchConversations({
 }
 
 /** The best conversations, each with its best-scoring entry. */
-function rankConversations(match: string, limit: number) {
+function rankConversations(match: string, userId: string, limit: number) {
   // min() makes SQLite take `entry` from the row holding the minimum:
-  // bm25 is negative, lower is better.
+  // bm25 is negative, lower is better. The owner is checked before the
+  // cap, so other users' entries never crowd out this user's.
   return getDb().$queryRaw<RankedRow[]>`
     WITH matched AS MATERIALIZED (
-      SELECT rowid AS entry,
+      SELECT i.rowid AS entry,
         bm25("ConversationSearchIndex", ${TITLE_WEIGHT}, 1.0) AS score
-      FROM "ConversationSearchIndex"
+      FROM "ConversationSearchIndex" AS i
+      JOIN "ConversationSearch" AS s ON s.rowid = i.rowid
+      JOIN "Conversation" AS c ON c."id" = s."conversationId"
       WHERE "ConversationSearchIndex" MATCH ${match}
-      ORDER BY rowid DESC
+        AND c."userId" = ${userId}
+      ORDER BY i.rowid DESC
       LIMIT ${MAX_RANKED_ENTRIES}
     ), best AS (
       SELECT s."conversationId" AS "conversationId",

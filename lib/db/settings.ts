@@ -3,31 +3,36 @@ import { getDb } from "./client";
 import { withDatabase } from "./errors";
 import type { Prisma } from "./generated/client";
 
-const DEFAULTS_ID = "default";
-
 export type StoredAppSettings = { model: string; settings: unknown };
 
-export function getAppSettings(): Promise<StoredAppSettings | null> {
+/** A user's defaults for new conversations; null when never saved. */
+export function getAppSettings({
+  userId,
+}: {
+  userId: string;
+}): Promise<StoredAppSettings | null> {
   return withDatabase(() =>
     getDb().appSettings.findUnique({
-      where: { id: DEFAULTS_ID },
+      where: { userId },
       select: { model: true, settings: true },
     }),
   );
 }
 
 export function saveAppSettings({
+  userId,
   model,
   settings,
 }: {
+  userId: string;
   model: string;
   settings: object;
 }): Promise<void> {
   return withDatabase(async () => {
     const data = { model, settings: settings as Prisma.InputJsonValue };
     await getDb().appSettings.upsert({
-      where: { id: DEFAULTS_ID },
-      create: { id: DEFAULTS_ID, ...data },
+      where: { userId },
+      create: { id: userId, userId, ...data },
       update: data,
     });
   });

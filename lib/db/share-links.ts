@@ -58,15 +58,20 @@ export function createShareLink({
   });
 }
 
-/** Every link, or one conversation's, newest first. */
+/** A user's links, or those of one of their conversations, newest first. */
 export function listShareLinks({
+  userId,
   conversationId,
 }: {
+  userId: string;
   conversationId?: string;
-} = {}): Promise<ShareLinkInfo[]> {
+}): Promise<ShareLinkInfo[]> {
   return withDatabase(async () => {
     const rows = await getDb().shareLink.findMany({
-      where: conversationId ? { conversationId } : undefined,
+      where: {
+        conversation: { userId },
+        ...(conversationId ? { conversationId } : {}),
+      },
       include: { conversation: { select: { title: true } } },
       orderBy: [{ createdAt: "desc" }, { token: "asc" }],
     });
@@ -93,15 +98,22 @@ export function getActiveShareLinkByToken({
   );
 }
 
-/** Revokes a link (idempotent); false when the token is unknown. */
+/**
+ * Revokes one of the user's links (idempotent); null when the token is
+ * unknown or another user's.
+ */
 export function revokeShareLinkByToken({
   token,
+  userId,
 }: {
   token: string;
+  userId: string;
 }): Promise<ShareLinkInfo | null> {
   return withDatabase(async () => {
     const db = getDb();
-    const existing = await db.shareLink.findUnique({ where: { token } });
+    const existing = await db.shareLink.findFirst({
+      where: { token, conversation: { userId } },
+    });
     if (!existing) return null;
     const row = await db.shareLink.update({
       where: { token },
@@ -133,7 +145,13 @@ export function createConversationCopy({
   conversation,
   messages,
 }: {
-  conversation: { id: string; title: string; model: string; settings: object };
+  conversation: {
+    id: string;
+    userId: string;
+    title: string;
+    model: string;
+    settings: object;
+  };
   messages: (Pick<ParleyMessage, "id" | "role" | "parts"> & {
     status: string;
     model: string | null;

@@ -11,9 +11,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it("counts what replies saved before the spending ledger cost", async () => {
   const { migrationsDir } = providerPaths("sqlite");
   const [ledger] = readdirSync(migrationsDir).filter((name) =>
-    name.endsWith("_spend_entries"),
+    name.endsWith("_spend_and_keys"),
   );
-  if (!ledger) throw new Error("no spend_entries migration");
+  if (!ledger) throw new Error("no spend_and_keys migration");
   // Everything before the ledger, as an older install had it.
   const before = path.join(dir, "migrations");
   cpSync(migrationsDir, before, {

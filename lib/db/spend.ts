@@ -9,6 +9,7 @@ import { withDatabase } from "./errors";
  * them; other calls (titles) through `recordSpend`.
  */
 export type SpendRow = {
+  userId: string | null;
   kind: string;
   model: string;
   cost: number;
@@ -23,22 +24,24 @@ export function recordSpend(entry: Omit<SpendRow, "createdAt">): Promise<void> {
   });
 }
 
-/** Dollars spent from `since` on. */
-export function totalSpentSince(since: Date): Promise<number> {
+/** Dollars one person spent from `since` on. */
+export function totalSpentSince(since: Date, userId: string): Promise<number> {
   return withDatabase(async () => {
     const result = await getDb().spendEntry.aggregate({
-      where: { createdAt: { gte: since } },
+      where: { userId, createdAt: { gte: since } },
       _sum: { cost: true },
     });
     return result._sum.cost ?? 0;
   });
 }
 
-export function spendSince(since: Date): Promise<SpendRow[]> {
+/** The ledger from `since` on: one person's, or everyone's. */
+export function spendSince(since: Date, userId?: string): Promise<SpendRow[]> {
   return withDatabase(() =>
     getDb().spendEntry.findMany({
-      where: { createdAt: { gte: since } },
+      where: { createdAt: { gte: since }, ...(userId ? { userId } : {}) },
       select: {
+        userId: true,
         kind: true,
         model: true,
         cost: true,

@@ -14,14 +14,16 @@ const BATCH = 500;
 
 /** Conversations with every message of every branch, parents first. */
 export function getConversationsForExport({
+  userId,
   id,
 }: {
-  /** One conversation, or all of them. */
+  userId: string;
+  /** One of the user's conversations, or all of them. */
   id?: string;
-} = {}): Promise<ExportedConversation[]> {
+}): Promise<ExportedConversation[]> {
   return withDatabase(async () => {
     const rows = await getDb().conversation.findMany({
-      where: id === undefined ? {} : { id },
+      where: id === undefined ? { userId } : { id, userId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       include: {
         messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
@@ -57,8 +59,11 @@ export type ImportSummary = {
  * here refuses the whole file.
  */
 export function importConversations({
+  userId,
   conversations,
 }: {
+  /** Who owns what is imported. */
+  userId: string;
   conversations: ExportedConversation[];
 }): Promise<ImportSummary> {
   return withDatabase(() =>
@@ -74,9 +79,20 @@ export function importConversations({
         for (const ids of batches(conversations.map((item) => item.id))) {
           const rows = await db.conversation.findMany({
             where: { id: { in: ids } },
-            select: { id: true },
+            select: { id: true, userId: true },
           });
-          for (const row of rows) existingConversations.add(row.id);
+          for (const row of rows) {
+            // Another account's copy of the same export is never merged
+            // into: the file is refused, as for a message id taken below.
+            if (row.userId !== userId) {
+              throw new ParleyError(
+                "conflict:import",
+                `Conversation ${row.id} already exists in another account ` +
+                  "here. Nothing was imported.",
+              );
+            }
+            existingConversations.add(row.id);
+          }
         }
         const ownerOf = new Map<string, string>();
         const allMessageIds = conversations.flatMap((item) =>
@@ -112,7 +128,10 @@ export function importConversations({
             }
           }
           if (!exists) {
-            newConversations.push(toConversationRow(conversation));
+            newConversations.push({
+              ...toConversationRow(conversation),
+              userId,
+            });
             summary.conversationsCreated += 1;
           } else if (added > 0) {
             summary.conversationsUpdated += 1;

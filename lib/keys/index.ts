@@ -15,8 +15,8 @@ const PURPOSE = "openrouter-key";
 
 export type KeyStatus = OpenRouterKeyStatus;
 
-export async function keyStatus(): Promise<KeyStatus> {
-  const row = await getStoredKey();
+export async function keyStatus(userId: string): Promise<KeyStatus> {
+  const row = await getStoredKey(userId);
   return {
     stored: row
       ? {
@@ -34,14 +34,17 @@ export async function keyStatus(): Promise<KeyStatus> {
  * The key replies are sent with: the stored one, else the server's. A
  * stored key that cannot be read is passed over (and logged), not fatal.
  */
-export async function resolveApiKey(): Promise<string | undefined> {
-  const row = await getStoredKey();
+export async function resolveApiKey(
+  userId: string,
+): Promise<string | undefined> {
+  const row = await getStoredKey(userId);
   if (row) {
     const key = openStored(row.encryptedKey);
     if (key) return key;
     log.error("stored OpenRouter key unreadable", {
+      userId,
       lastFour: row.lastFour,
-      hint: "PARLEY_SECRET or the secret file changed; store the key again",
+      hint: "BETTER_AUTH_SECRET or the secret file changed; store the key again",
     });
   }
   return getEnv().OPENROUTER_API_KEY;
@@ -49,11 +52,12 @@ export async function resolveApiKey(): Promise<string | undefined> {
 
 /** Checks a key with OpenRouter, then stores it sealed. */
 export async function storeKey(
+  userId: string,
   key: string,
   source: "pasted" | "oauth",
 ): Promise<KeyInfo> {
   const info = await describeKey(key);
-  await saveStoredKey({
+  await saveStoredKey(userId, {
     encryptedKey: seal(key, serverSecret(), PURPOSE),
     lastFour: key.slice(-4),
     source,
@@ -61,13 +65,15 @@ export async function storeKey(
   return info;
 }
 
-export function removeKey(): Promise<boolean> {
-  return deleteStoredKey();
+export function removeKey(userId: string): Promise<boolean> {
+  return deleteStoredKey(userId);
 }
 
 /** What OpenRouter says of the key in use, or undefined without one. */
-export async function describeActiveKey(): Promise<KeyInfo | undefined> {
-  const key = await resolveApiKey();
+export async function describeActiveKey(
+  userId: string,
+): Promise<KeyInfo | undefined> {
+  const key = await resolveApiKey(userId);
   return key ? describeKey(key) : undefined;
 }
 
@@ -75,7 +81,7 @@ function openStored(encryptedKey: string): string | undefined {
   try {
     return unseal(encryptedKey, serverSecret(), PURPOSE);
   } catch {
-    // No secret available (PostgreSQL without PARLEY_SECRET).
+    // No secret available (PostgreSQL without BETTER_AUTH_SECRET).
     return undefined;
   }
 }

@@ -28,13 +28,16 @@ export type OAuthOutcome =
  * to. The verifier never leaves the server in the clear, and a code
  * brought back by another browser cannot be used without it.
  */
-export function startAuthorization(env: Env): {
+export function startAuthorization(
+  env: Env,
+  userId: string,
+): {
   location: string;
   cookie: string;
 } {
   const verifier = createVerifier();
   const sealed = seal(
-    JSON.stringify({ verifier, at: Date.now() }),
+    JSON.stringify({ verifier, userId, at: Date.now() }),
     serverSecret(),
     PURPOSE,
   );
@@ -47,18 +50,22 @@ export function startAuthorization(env: Env): {
   return { location, cookie: cookie(sealed, LIFETIME_SECONDS, env) };
 }
 
-/** The second leg: the code and the verifier for a key, then stored. */
+/**
+ * The second leg: the code and the verifier for a key, stored for the
+ * person who started the flow, only if they are the one who came back.
+ */
 export async function finishAuthorization(
   request: Request,
+  userId: string,
 ): Promise<{ outcome: OAuthOutcome; cookie: string }> {
   const cleared = cookie("", 0, getEnv());
   const code = new URL(request.url).searchParams.get("code");
   if (!code) return { outcome: "denied", cookie: cleared };
-  const verifier = readVerifier(request);
+  const verifier = readVerifier(request, userId);
   if (!verifier) return { outcome: "expired", cookie: cleared };
   try {
     const key = await exchangeCode({ code, verifier });
-    await storeKey(key, "oauth");
+    await storeKey(userId, key, "oauth");
     return { outcome: "connected", cookie: cleared };
   } catch (error) {
     log.warn("OpenRouter connection failed", describeError(error));
@@ -70,7 +77,7 @@ export async function finishAuthorization(
   }
 }
 
-function readVerifier(request: Request): string | undefined {
+function readVerifier(request: Request, userId: string): string | undefined {
   const header = request.headers.get("cookie") ?? "";
   const raw = header
     .split(";")
@@ -81,13 +88,17 @@ function readVerifier(request: Request): string | undefined {
   const opened = unseal(decodeURIComponent(raw), serverSecret(), PURPOSE);
   if (!opened) return undefined;
   try {
-    const { verifier, at } = JSON.parse(opened) as {
+    const started = JSON.parse(opened) as {
       verifier?: unknown;
+      userId?: unknown;
       at?: unknown;
     };
+    const { verifier, at } = started;
     if (typeof verifier !== "string" || typeof at !== "number") {
       return undefined;
     }
+    // Signed out and in as someone else meanwhile: not theirs to finish.
+    if (started.userId !== userId) return undefined;
     return Date.now() - at <= LIFETIME_SECONDS * 1000 ? verifier : undefined;
   } catch {
     return undefined;

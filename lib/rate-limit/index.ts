@@ -17,13 +17,10 @@ export type { RateLimitKey, RateLimitKind } from "./types";
  *   await enforceRateLimit("chat", clientKeyOfRequest(request));
  *
  * which throws a 429 `rate_limited:<kind>` with Retry-After when the budget
- * is spent. Once accounts land, per-user and sign-in limits are one call
- * each: `enforceRateLimit("chat", "user:<id>")` after the session is
- * read (beside the per-address call), and for sign-in a `sign_in` kind
- * (types.ts, its rule in `rulesFrom`, its wording in `refusalMessage`, the
- * `sign_in` surface in lib/errors.ts) spent per address and per account
- * name before the password is checked. Each kind and key has its own
- * budget, so a user's chats never use up another's.
+ * is spent. Chat spends the address's budget and the signed-in user's;
+ * sign-in (app/api/auth) the address's and the named account's, before
+ * the password is checked. Each kind and key has its own budget, so a
+ * user's chats never use up another's.
  */
 export async function enforceRateLimit(
   kind: RateLimitKind,
@@ -62,11 +59,14 @@ function createFromEnv(env: Env): RateLimiter {
 }
 
 export function rulesFrom(env: Env): Partial<Record<RateLimitKind, RateRule>> {
+  const rules: Partial<Record<RateLimitKind, RateRule>> = {};
   const perMinute = env.RATE_LIMIT_CHAT_PER_MINUTE;
-  if (perMinute === 0) return {};
-  return {
-    chat: { perMinute, burst: env.RATE_LIMIT_CHAT_BURST ?? perMinute },
-  };
+  if (perMinute > 0) {
+    rules.chat = { perMinute, burst: env.RATE_LIMIT_CHAT_BURST ?? perMinute };
+  }
+  const signIns = env.RATE_LIMIT_SIGN_IN_PER_MINUTE;
+  if (signIns > 0) rules.sign_in = { perMinute: signIns, burst: signIns };
+  return rules;
 }
 
 function refusalMessage(kind: RateLimitKind, seconds: number): string {
@@ -77,6 +77,8 @@ function refusalMessage(kind: RateLimitKind, seconds: number): string {
         "You are sending messages faster than this server allows. You can " +
         `send again in ${wait}. Your message stays here: press Retry then.`
       );
+    case "sign_in":
+      return `Too many sign-in attempts. Try again in ${wait}.`;
   }
 }
 

@@ -1,11 +1,14 @@
-/**
- * What is limited. Each kind has its own rule and its own budget per key;
- * `sign_in` joins when accounts land (see index.ts).
- */
-export type RateLimitKind = "chat";
+/** What is limited. Each kind has its own rule and its own budget per key. */
+export type RateLimitKind = "chat" | "sign_in";
 
-/** Whose budget: a client address, or (with accounts) a signed-in user. */
-export type RateLimitKey = `ip:${string}` | `user:${string}`;
+/**
+ * Whose budget: a client address, a signed-in user, or the account a
+ * sign-in names (so one address cannot try many, nor many one).
+ */
+export type RateLimitKey =
+  | `ip:${string}`
+  | `user:${string}`
+  | `account:${string}`;
 
 /**
  * A sustained rate and how many requests may come at once: `burst`

@@ -10,8 +10,11 @@ import { resolveShare } from "./shared-view";
  */
 export async function continueShare({
   token,
+  userId,
 }: {
   token: string;
+  /** The viewer, who owns the copy. */
+  userId: string;
 }): Promise<{ conversationId: string }> {
   const { view } = await resolveShare({ token });
   const conversationId = randomUUID();
@@ -32,6 +35,7 @@ export async function continueShare({
   await createConversationCopy({
     conversation: {
       id: conversationId,
+      userId,
       title: view.title || "Shared conversation",
       model: view.model,
       settings: view.systemPrompt ? { systemPrompt: view.systemPrompt } : {},

@@ -22,9 +22,14 @@ export async function buildSharedView({
   conversationId: string;
   includeSystemPrompt: boolean;
 }): Promise<SharedView | null> {
-  const conversation = await getConversationById({ id: conversationId });
+  // Reached through a link (its token is the key) or by the owner, whose
+  // ownership the caller checked.
+  const conversation = await getConversationById({
+    id: conversationId,
+    userId: null,
+  });
   if (!conversation) return null;
-  const thread = await loadThread({ conversationId });
+  const thread = await loadThread({ conversationId, userId: null });
   const systemPrompt = readSettings(conversation.settings).systemPrompt;
   return {
     title: conversation.title,

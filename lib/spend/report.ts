@@ -5,6 +5,7 @@ import { periodEnd, periodStart, utcDay } from "./periods";
 export const REPORT_DAYS = 30;
 
 export type SpendEntryLike = {
+  userId?: string | null;
   model: string;
   cost: number;
   promptTokens: number | null;
@@ -19,6 +20,20 @@ export type ModelSpend = {
   calls: number;
   promptTokens: number;
   completionTokens: number;
+};
+
+/** One person's line in the administrator's report. */
+export type PersonSpend = {
+  userId: string | null;
+  /** Null for spend from before accounts that nobody adopted. */
+  email: string | null;
+  day: number;
+  month: number;
+  /** The whole report window (REPORT_DAYS). */
+  window: number;
+  calls: number;
+  /** A cap of theirs is reached: their requests are refused now. */
+  capped: boolean;
 };
 
 /** What `GET /api/spend` answers and the settings page shows. */
@@ -95,4 +110,45 @@ export function buildSpendReport(
       (a, b) => b.cost - a.cost || a.model.localeCompare(b.model),
     ),
   };
+}
+
+/** The same rows, by person, most spent in the window first. */
+export function spendByPerson(
+  entries: SpendEntryLike[],
+  emails: Map<string, string>,
+  caps: SpendCaps,
+  now: Date,
+): PersonSpend[] {
+  const dayStart = periodStart("day", now);
+  const monthStart = periodStart("month", now);
+  const windowStart = new Date(dayStart);
+  windowStart.setUTCDate(dayStart.getUTCDate() - (REPORT_DAYS - 1));
+  const people = new Map<string | null, PersonSpend>();
+  for (const entry of entries) {
+    const userId = entry.userId ?? null;
+    const person = people.get(userId) ?? {
+      userId,
+      email: userId ? (emails.get(userId) ?? null) : null,
+      day: 0,
+      month: 0,
+      window: 0,
+      calls: 0,
+      capped: false,
+    };
+    if (entry.createdAt >= dayStart) person.day += entry.cost;
+    if (entry.createdAt >= monthStart) person.month += entry.cost;
+    if (entry.createdAt >= windowStart) {
+      person.window += entry.cost;
+      person.calls += 1;
+    }
+    people.set(userId, person);
+  }
+  for (const person of people.values()) {
+    person.capped =
+      (caps.day !== undefined && person.day >= caps.day) ||
+      (caps.month !== undefined && person.month >= caps.month);
+  }
+  return [...people.values()]
+    .filter((person) => person.calls > 0 || person.month > 0)
+    .sort((a, b) => b.window - a.window || b.month - a.month);
 }

@@ -123,3 +123,28 @@ export function buildIfStale() {
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, expected);
 }
+
+/**
+ * The address `npm start` listens on: HOST, else every interface, else
+ * (single-user mode) 127.0.0.1. Single-user mode on any other address is
+ * refused with the reason; the server checks again itself
+ * (lib/auth/bind-address.ts, which this mirrors).
+ */
+export function listenHost() {
+  const host = process.env.HOST?.trim() || undefined;
+  if (process.env.PARLEY_ACCOUNTS !== "off") return host;
+  if (!host) return "127.0.0.1";
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  const loopback =
+    bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+  if (!loopback) {
+    console.error(
+      "PARLEY_ACCOUNTS=off turns sign-in off, so anyone who can reach the " +
+        "server could read every conversation and use your OpenRouter key. " +
+        `It is only allowed on localhost, but the server would listen on ${host}. ` +
+        "Set HOST=127.0.0.1 (or remove PARLEY_ACCOUNTS=off to use accounts).",
+    );
+    process.exit(1);
+  }
+  return host;
+}

@@ -5,6 +5,7 @@ import { DefaultsForm } from "@/components/settings/defaults-form";
 import { SharedLinks } from "@/components/share/shared-links";
 import { Spending } from "@/components/spend/spending";
 import { tools } from "@/lib/ai/tools";
+import { requirePageUser } from "@/lib/auth/session";
 import { loadAppDefaults } from "@/lib/chat/conversation-setup";
 import { keyStatus } from "@/lib/keys";
 import { loadSpendReport } from "@/lib/spend/server";
@@ -17,6 +18,7 @@ export default async function SettingsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { openrouter } = await searchParams;
+  const user = await requirePageUser();
   return (
     <div className="flex-1 overflow-y-auto">
       <div className="mx-auto max-w-2xl px-4 py-6 pl-12 md:pl-4">
@@ -26,14 +28,14 @@ export default async function SettingsPage({
           copy, changed through its Settings button.
         </p>
         <DefaultsForm
-          initial={await loadAppDefaults()}
+          initial={await loadAppDefaults({ userId: user.id })}
           toolNames={Object.keys(tools)}
         />
         <OpenRouterKey
-          initial={await keyStatus()}
+          initial={await keyStatus(user.id)}
           outcome={typeof openrouter === "string" ? openrouter : undefined}
         />
-        <Spending report={await loadSpendReport()} />
+        <Spending report={await loadSpendReport(user.id)} />
         <SharedLinks />
         <YourData />
       </div>

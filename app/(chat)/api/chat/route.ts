@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { streamReply } from "@/lib/chat/reply";
 import { readJsonBody, requestIdOf, respond } from "@/lib/http";
 import { clientKeyOfRequest, enforceRateLimit } from "@/lib/rate-limit";
@@ -7,12 +8,15 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const body = await readJsonBody(request, chatRequestSchema);
     // Counted once the request is one we would answer, before any of it is
     // saved or sent upstream.
     await enforceRateLimit("chat", clientKeyOfRequest(request));
+    await enforceRateLimit("chat", `user:${user.id}`);
     return streamReply(toTurnRequest(body), {
       requestId: requestIdOf(request),
+      userId: user.id,
     });
   });
 }

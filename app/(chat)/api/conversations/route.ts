@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { listConversations } from "@/lib/db/conversations";
 import { readSearchParams, respond } from "@/lib/http";
 import { conversationPageSchema } from "./schema";
@@ -10,7 +11,14 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const { cursor, limit } = readSearchParams(request, conversationPageSchema);
-    return Response.json(await listConversations({ limit, after: cursor }));
+    return Response.json(
+      await listConversations({
+        userId: user.id,
+        limit,
+        after: cursor,
+      }),
+    );
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
 import { importConversations } from "@/lib/db/transfer";
 import { ParleyError } from "@/lib/errors";
 import { validateExportFile } from "@/lib/export/validate";
@@ -15,6 +16,7 @@ const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  */
 export async function POST(request: Request) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const file = await readJsonBody(request, z.unknown(), {
       maxBytes: MAX_IMPORT_BYTES,
     });
@@ -23,6 +25,7 @@ export async function POST(request: Request) {
       throw new ParleyError("bad_request:import", checked.message);
     }
     const summary = await importConversations({
+      userId: user.id,
       conversations: checked.conversations,
     });
     return Response.json(summary);

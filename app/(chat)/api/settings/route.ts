@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { loadAppDefaults } from "@/lib/chat/conversation-setup";
 import { saveAppSettings } from "@/lib/db/settings";
 import { readJsonBody, respond } from "@/lib/http";
@@ -7,13 +8,17 @@ export const dynamic = "force-dynamic";
 
 /** The defaults new conversations start from. */
 export async function GET(request: Request) {
-  return respond(request, async () => Response.json(await loadAppDefaults()));
+  return respond(request, async () => {
+    const user = await requireUser(request);
+    return Response.json(await loadAppDefaults({ userId: user.id }));
+  });
 }
 
 export async function PUT(request: Request) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const body = await readJsonBody(request, appSettingsSchema);
-    await saveAppSettings(body);
+    await saveAppSettings({ userId: user.id, ...body });
     return Response.json(body);
   });
 }

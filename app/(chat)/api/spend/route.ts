@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http";
 import { loadSpendReport } from "@/lib/spend/server";
 
@@ -5,7 +6,8 @@ export const dynamic = "force-dynamic";
 
 /** Spending against the caps, by day and by model (see SpendReport). */
 export async function GET(request: Request) {
-  return respond(request, async () =>
-    Response.json({ report: await loadSpendReport() }),
-  );
+  return respond(request, async () => {
+    const user = await requireUser(request);
+    return Response.json({ report: await loadSpendReport(user.id) });
+  });
 }

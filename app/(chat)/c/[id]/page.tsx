@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Chat } from "@/components/chat/chat";
 import { tools } from "@/lib/ai/tools";
+import { requirePageUser } from "@/lib/auth/session";
 import { loadThread } from "@/lib/chat/branch";
 import { getConversationById } from "@/lib/db/conversations";
 import { readSettings } from "@/lib/settings/schema";
@@ -10,8 +11,9 @@ import { conversationIdSchema } from "../../api/chat/schema";
 type Props = { params: Promise<{ id: string }> };
 
 async function loadConversation(id: string) {
+  const user = await requirePageUser();
   if (!conversationIdSchema.safeParse(id).success) return null;
-  return getConversationById({ id });
+  return getConversationById({ id, userId: user.id });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,7 +25,10 @@ export default async function ConversationPage({ params }: Props) {
   const { id } = await params;
   const conversation = await loadConversation(id);
   if (!conversation) notFound();
-  const thread = await loadThread({ conversationId: id });
+  const thread = await loadThread({
+    conversationId: id,
+    userId: conversation.userId,
+  });
   if (!thread) notFound();
   return (
     <Chat

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { deleteConversation } from "@/lib/chat/delete-conversation";
 import { updateConversation } from "@/lib/db/conversations";
 import { ParleyError } from "@/lib/errors";
@@ -13,9 +14,14 @@ type Context = { params: Promise<{ id: string }> };
 /** Renames, pins or unpins a conversation, or changes its model/settings. */
 export async function PATCH(request: Request, { params }: Context) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const id = await readId(params);
     const body = await readJsonBody(request, conversationUpdateSchema);
-    const conversation = await updateConversation({ id, ...body });
+    const conversation = await updateConversation({
+      id,
+      userId: user.id,
+      ...body,
+    });
     if (!conversation) throw notFound();
     return Response.json({
       id: conversation.id,
@@ -31,9 +37,10 @@ export async function PATCH(request: Request, { params }: Context) {
 /** Deletes a conversation with all its messages. */
 export async function DELETE(request: Request, { params }: Context) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     assertSameOrigin(request);
     const id = await readId(params);
-    if (!(await deleteConversation({ id }))) throw notFound();
+    if (!(await deleteConversation({ id, userId: user.id }))) throw notFound();
     return Response.json({ id, deleted: true });
   });
 }

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { ParleyError } from "@/lib/errors";
 import { assertSameOrigin, respond } from "@/lib/http";
 import { describeActiveKey } from "@/lib/keys";
@@ -7,8 +8,9 @@ export const dynamic = "force-dynamic";
 /** What OpenRouter says of the key in use: label, usage, limit. */
 export async function POST(request: Request) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     assertSameOrigin(request);
-    const info = await describeActiveKey();
+    const info = await describeActiveKey(user.id);
     if (!info) {
       throw new ParleyError(
         "config:openrouter_key",

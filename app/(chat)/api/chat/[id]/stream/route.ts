@@ -1,5 +1,8 @@
 import { createUIMessageStreamResponse } from "ai";
+import { requireUser } from "@/lib/auth/session";
+import { conversationNotFound } from "@/lib/chat/branch";
 import { joinReply } from "@/lib/chat/reply-streams";
+import { getConversationById } from "@/lib/db/conversations";
 import { ParleyError } from "@/lib/errors";
 import { respond } from "@/lib/http";
 import { conversationIdSchema } from "../../schema";
@@ -16,12 +19,16 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const parsed = conversationIdSchema.safeParse((await params).id);
     if (!parsed.success) {
       throw new ParleyError(
         "bad_request:api",
         "The conversation id is not valid.",
       );
+    }
+    if (!(await getConversationById({ id: parsed.data, userId: user.id }))) {
+      throw conversationNotFound();
     }
     const stream = await joinReply({
       conversationId: parsed.data,

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import {
   conversationNotFound,
   loadThread,
@@ -15,8 +16,9 @@ type Context = { params: Promise<{ id: string }> };
 /** The branch the conversation shows, as UI messages and their versions. */
 export async function GET(request: Request, { params }: Context) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const conversationId = await parseId(params);
-    const thread = await loadThread({ conversationId });
+    const thread = await loadThread({ conversationId, userId: user.id });
     if (!thread) throw conversationNotFound();
     return Response.json(thread);
   });
@@ -25,9 +27,12 @@ export async function GET(request: Request, { params }: Context) {
 /** Switches a shown message to another version and returns the branch. */
 export async function POST(request: Request, { params }: Context) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const conversationId = await parseId(params);
     const body = await readJsonBody(request, versionSwitchSchema);
-    return Response.json(await showVersion({ conversationId, ...body }));
+    return Response.json(
+      await showVersion({ conversationId, userId: user.id, ...body }),
+    );
   });
 }
 

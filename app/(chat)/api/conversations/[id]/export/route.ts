@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { conversationNotFound } from "@/lib/chat/branch";
 import { getConversationsForExport } from "@/lib/db/transfer";
 import { ParleyError } from "@/lib/errors";
@@ -14,6 +15,7 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const parsed = conversationIdSchema.safeParse((await params).id);
     if (!parsed.success) {
       throw new ParleyError(
@@ -23,7 +25,10 @@ export async function GET(
     }
     const id = parsed.data;
     const { format } = readSearchParams(request, exportQuerySchema);
-    const [conversation] = await getConversationsForExport({ id });
+    const [conversation] = await getConversationsForExport({
+      id,
+      userId: user.id,
+    });
     if (!conversation) throw conversationNotFound();
     return exportResponse({
       conversations: [conversation],

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { getConversationById } from "@/lib/db/conversations";
 import { listShareLinks } from "@/lib/db/share-links";
 import { ParleyError } from "@/lib/errors";
@@ -13,10 +14,12 @@ type Context = { params: Promise<{ id: string }> };
 /** Creates a share link for the conversation. */
 export async function POST(request: Request, { params }: Context) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const conversationId = await readId(params);
     const body = await readJsonBody(request, shareCreateSchema);
     const link = await createShare({
       conversationId,
+      userId: user.id,
       mode: body.mode,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
       includeSystemPrompt: body.includeSystemPrompt ?? false,
@@ -29,14 +32,17 @@ export async function POST(request: Request, { params }: Context) {
 /** The conversation's links, newest first. */
 export async function GET(request: Request, { params }: Context) {
   return respond(request, async () => {
+    const user = await requireUser(request);
     const conversationId = await readId(params);
-    if (!(await getConversationById({ id: conversationId }))) {
+    if (!(await getConversationById({ id: conversationId, userId: user.id }))) {
       throw new ParleyError(
         "not_found:conversation",
         "This conversation does not exist.",
       );
     }
-    return Response.json({ links: await listShareLinks({ conversationId }) });
+    return Response.json({
+      links: await listShareLinks({ conversationId, userId: user.id }),
+    });
   });
 }
 

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http";
 import { finishAuthorization } from "@/lib/keys/oauth";
 
@@ -9,7 +10,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   return respond(request, async () => {
-    const { outcome, cookie } = await finishAuthorization(request);
+    const user = await requireUser(request);
+    const { outcome, cookie } = await finishAuthorization(request, user.id);
     return new Response(null, {
       status: 303,
       headers: {

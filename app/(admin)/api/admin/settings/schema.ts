@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+export const serverSettingsSchema = z.strictObject({
+  allowSignUp: z.boolean(),
+});
