@@ -12,19 +12,21 @@ import {
 } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
 import { freePort } from "../support/ports";
-import { client, exportFileOf, signUp } from "./support";
+import { client, exportFileOf, removeDatabase, signUp } from "./support";
 
 let app: AppServer | undefined;
+let databaseUrl: string | undefined;
 
 test.afterEach(async () => {
   await app?.stop();
   app = undefined;
+  if (databaseUrl) removeDatabase(databaseUrl);
 });
 
 /** A migrated database holding rows as an earlier version left them. */
 async function legacyDatabase(name: string) {
   const port = await freePort();
-  const databaseUrl = `file:./data/test/adoption-${name}-${port}.db`;
+  databaseUrl = `file:./data/test/adoption-${name}-${port}.db`;
   prepareDatabase({ port, databaseUrl, fresh: true });
   const id = randomUUID();
   const db = new Database(databaseFile(databaseUrl));

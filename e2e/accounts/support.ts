@@ -1,8 +1,10 @@
+import { rmSync } from "node:fs";
 import {
   type APIRequestContext,
   type Page,
   request as playwrightRequest,
 } from "@playwright/test";
+import { databaseFile } from "../api/helpers";
 import { type AppServer, startApp } from "../support/app-server";
 import { expect } from "../support/fixtures";
 import { freePort } from "../support/ports";
@@ -11,7 +13,10 @@ export const PASSWORD = "correct horse battery";
 
 export type AccountsApp = AppServer & { databaseUrl: string };
 
-/** An instance of its own with accounts on and an empty database. */
+/**
+ * An instance of its own with accounts on and an empty database, which
+ * `stop` removes.
+ */
 export async function startAccountsApp(name: string): Promise<AccountsApp> {
   const port = await freePort();
   const databaseUrl = `file:./data/test/accounts-${name}-${port}.db`;
@@ -21,7 +26,22 @@ export async function startAccountsApp(name: string): Promise<AccountsApp> {
     fresh: true,
     env: { PARLEY_ACCOUNTS: "on" },
   });
-  return { ...app, databaseUrl };
+  return {
+    ...app,
+    databaseUrl,
+    stop: async (signal) => {
+      await app.stop(signal);
+      removeDatabase(databaseUrl);
+    },
+  };
+}
+
+/** Deletes an SQLite test database with its journal files. */
+export function removeDatabase(databaseUrl: string): void {
+  const file = databaseFile(databaseUrl);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) {
+    rmSync(`${file}${suffix}`, { force: true });
+  }
 }
 
 let clients = 0;

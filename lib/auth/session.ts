@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import {
   adoptUnownedData,
   LOCAL_USER_ID,
@@ -104,8 +105,16 @@ export async function requireAdmin(request: Request): Promise<SessionUser> {
  * here afterwards.
  */
 export async function requirePageUser(): Promise<SessionUser> {
-  const requestHeaders = await headers();
-  const user = await currentUser(requestHeaders);
-  if (!user) redirect(signInPath(requestHeaders.get(PATH_HEADER)));
+  const { user, path } = await pageSession();
+  if (!user) redirect(signInPath(path));
   return user;
 }
+
+// Once per page render: the layout, the page and its metadata all ask.
+const pageSession = cache(async () => {
+  const requestHeaders = await headers();
+  return {
+    user: await currentUser(requestHeaders),
+    path: requestHeaders.get(PATH_HEADER),
+  };
+});

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
+import { accountsEnabled } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: "Accept invitation · Parley",
@@ -13,6 +15,7 @@ type Props = { params: Promise<{ token: string }> };
  * (the administrator's one-time link).
  */
 export default async function InvitePage({ params }: Props) {
+  if (!accountsEnabled()) redirect("/");
   const { token } = await params;
   return (
     <>
