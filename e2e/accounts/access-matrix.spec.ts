@@ -375,6 +375,13 @@ test("every route of app/ is in this matrix", () => {
     "/",
     "/admin/users",
     "/api/admin/settings",
+    // per-person.spec.ts tries these as each kind of client:
+    "/api/admin/spend",
+    "/api/openrouter-key",
+    "/api/openrouter-key/check",
+    "/api/openrouter-key/oauth",
+    "/api/openrouter-key/oauth/callback",
+    "/api/spend",
     "/api/admin/users",
     "/api/admin/users/[id]",
     "/api/admin/users/[id]/password-link",

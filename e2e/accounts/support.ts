@@ -17,14 +17,17 @@ export type AccountsApp = AppServer & { databaseUrl: string };
  * An instance of its own with accounts on and an empty database, which
  * `stop` removes.
  */
-export async function startAccountsApp(name: string): Promise<AccountsApp> {
+export async function startAccountsApp(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<AccountsApp> {
   const port = await freePort();
   const databaseUrl = `file:./data/test/accounts-${name}-${port}.db`;
   const app = await startApp({
     port,
     databaseUrl,
     fresh: true,
-    env: { PARLEY_ACCOUNTS: "on" },
+    env: { PARLEY_ACCOUNTS: "on", ...env },
   });
   return {
     ...app,
