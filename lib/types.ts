@@ -99,8 +99,10 @@ export type OpenRouterKeyStatus = {
     /** Sealed with another secret: BETTER_AUTH_SECRET changed since. */
     unreadable: boolean;
   } | null;
-  /** OPENROUTER_API_KEY is set: the fallback when no key is stored. */
+  /** OPENROUTER_API_KEY is set and allowed: the fallback without a key. */
   serverKey: boolean;
+  /** OPENROUTER_API_KEY is set, but the administrator denies it here. */
+  serverKeyDenied: boolean;
 };
 
 /** What OpenRouter says of a key (`GET /api/v1/key`). */

@@ -5,6 +5,7 @@ export type AdminUser = {
   email: string;
   role: "admin" | "user";
   disabled: boolean;
+  serverKeyAllowed: boolean;
   createdAt: string;
 };
 

@@ -15,6 +15,7 @@ export function UserRow({
   isSelf,
   busy,
   onSetDisabled,
+  onSetServerKey,
   onPasswordLink,
   onDelete,
 }: {
@@ -22,6 +23,7 @@ export function UserRow({
   isSelf: boolean;
   busy: boolean;
   onSetDisabled: (disabled: boolean) => void;
+  onSetServerKey: (allowed: boolean) => void;
   onPasswordLink: () => void;
   onDelete: () => void;
 }) {
@@ -42,6 +44,15 @@ export function UserRow({
           Disabled
         </span>
       ) : null}
+      <label className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <input
+          type="checkbox"
+          checked={user.serverKeyAllowed}
+          disabled={busy}
+          onChange={(event) => onSetServerKey(event.target.checked)}
+        />
+        Server key
+      </label>
       {isSelf ? null : confirming ? (
         <>
           <span>Delete this account and all its conversations?</span>

@@ -70,6 +70,15 @@ export function UsersAdmin({
       setUsers((current) => current.map((row) => (row.id === id ? user : row)));
     });
 
+  const setServerKey = (id: string, serverKeyAllowed: boolean) =>
+    run(async () => {
+      const { user } = await adminRequest<{ user: AdminUser }>(
+        `/api/admin/users/${id}`,
+        { method: "PATCH", body: { serverKeyAllowed } },
+      );
+      setUsers((current) => current.map((row) => (row.id === id ? user : row)));
+    });
+
   const passwordLink = (user: AdminUser) =>
     run(async () => {
       const { invitePath } = await adminRequest<{ invitePath: string }>(
@@ -152,6 +161,7 @@ export function UsersAdmin({
             isSelf={user.id === selfId}
             busy={busy}
             onSetDisabled={(disabled) => void setDisabled(user.id, disabled)}
+            onSetServerKey={(allowed) => void setServerKey(user.id, allowed)}
             onPasswordLink={() => void passwordLink(user)}
             onDelete={() => void remove(user.id)}
           />

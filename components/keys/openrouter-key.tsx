@@ -135,7 +135,9 @@ export function OpenRouterKey({
             })}.`
           : status.serverKey
             ? "Replies use the server's key (OPENROUTER_API_KEY)."
-            : "There is no key yet: Parley cannot answer until you add one."}
+            : status.serverKeyDenied
+              ? "The administrator has not allowed the server's key for your account: connect your own to chat."
+              : "There is no key yet: Parley cannot answer until you add one."}
         {stored?.unreadable
           ? " It cannot be read with this server's secret (BETTER_AUTH_SECRET changed?): connect again."
           : null}

@@ -69,7 +69,11 @@ test("keys, spend and caps are each person's own; the administrator sees everyon
   const mine = await (await admin.get("/api/openrouter-key")).json();
   expect(mine.status.stored.lastFour).toBe(key.slice(-4));
   const theirs = await (await person.get("/api/openrouter-key")).json();
-  expect(theirs.status).toEqual({ stored: null, serverKey: true });
+  expect(theirs.status).toEqual({
+    stored: null,
+    serverKey: true,
+    serverKeyDenied: false,
+  });
 
   const spend = async (prompt: string, cost: number) => {
     await fake.script(prompt, {
@@ -149,4 +153,53 @@ test("anonymous clients reach none of it", async () => {
   expect((await person.delete("/api/openrouter-key")).status()).toBe(200);
   const mine = await (await admin.get("/api/openrouter-key")).json();
   expect(mine.status.stored).not.toBeNull();
+});
+
+test("the administrator can deny a person the server's key; their own still works", async ({
+  fake,
+}) => {
+  const users = await (await admin.get("/api/admin/users")).json();
+  const target = users.users.find(
+    (row: { email: string }) => row.email === "person@example.com",
+  );
+  const deny = await admin.patch(`/api/admin/users/${target.id}`, {
+    data: { serverKeyAllowed: false },
+  });
+  expect(deny.status(), await deny.text()).toBe(200);
+  expect((await deny.json()).user.serverKeyAllowed).toBe(false);
+  const status = await (await person.get("/api/openrouter-key")).json();
+  expect(status.status).toEqual({
+    stored: null,
+    serverKey: false,
+    serverKeyDenied: true,
+  });
+
+  const prompt = `Without a key ${randomUUID()}`;
+  const refused = await person.post("/api/chat", { data: chatBody(prompt) });
+  await expectCode(refused, 403, "forbidden:openrouter_key");
+  expect(await fake.requests(prompt)).toHaveLength(0);
+
+  const key = await fake.issueKey();
+  expect(
+    (await person.put("/api/openrouter-key", { data: { key } })).status(),
+  ).toBe(200);
+  const own = `With my own ${randomUUID()}`;
+  await fake.script(own, { kind: "stream", text: "Yours." });
+  expect((await chat(person, own)).status()).toBe(200);
+  expect((await fake.requests(own))[0]?.headers.authorization).toBe(
+    `***${key.slice(-4)}`,
+  );
+
+  // Only the administrator decides.
+  await expectCode(
+    await person.patch(`/api/admin/users/${target.id}`, {
+      data: { serverKeyAllowed: true },
+    }),
+    403,
+    "forbidden:auth",
+  );
+  const allow = await admin.patch(`/api/admin/users/${target.id}`, {
+    data: { serverKeyAllowed: true },
+  });
+  expect((await allow.json()).user.serverKeyAllowed).toBe(true);
 });

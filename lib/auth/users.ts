@@ -1,6 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getUserById, type UserSummary } from "@/lib/db/users";
+import {
+  getUserById,
+  setServerKeyAllowed,
+  type UserSummary,
+} from "@/lib/db/users";
 import { ParleyError } from "@/lib/errors";
 import { getAuth, takeIssuedToken } from "./server";
 import type { SessionUser } from "./session";
@@ -94,6 +98,25 @@ export async function setUserDisabled({
   } else {
     await callAuth(() => auth.api.unbanUser({ body: { userId }, headers }));
   }
+  const user = await getUserById({ id: userId });
+  if (!user) throw userNotFound();
+  return user;
+}
+
+/**
+ * Whether a person's replies may fall back to the server's OpenRouter key;
+ * the administrator's own account included (they may want to use only
+ * their own key too).
+ */
+export async function setServerKeyAccess({
+  userId,
+  allowed,
+}: {
+  userId: string;
+  allowed: boolean;
+}): Promise<UserSummary> {
+  if (!(await getUserById({ id: userId }))) throw userNotFound();
+  await setServerKeyAllowed({ userId, allowed });
   const user = await getUserById({ id: userId });
   if (!user) throw userNotFound();
   return user;

@@ -16,7 +16,7 @@ import {
 import { beginReply, finishReply } from "@/lib/db/messages";
 import { getEnv } from "@/lib/env";
 import { ParleyError } from "@/lib/errors";
-import { resolveApiKey } from "@/lib/keys";
+import { missingKeyError, resolveApiKey } from "@/lib/keys";
 import { describeError, log } from "@/lib/log";
 import type { GenerationSettings } from "@/lib/settings/schema";
 import { assertWithinSpendCaps } from "@/lib/spend/server";
@@ -39,15 +39,6 @@ import { toUpstreamError } from "./upstream-error";
 /** Upper bound on model calls in one reply's tool loop. */
 const MAX_STEPS = 6;
 
-export function missingApiKeyError(): ParleyError {
-  return new ParleyError(
-    "config:openrouter_key",
-    "No OpenRouter API key is configured. Connect your OpenRouter account " +
-      "or paste a key in Settings, or set OPENROUTER_API_KEY in the .env " +
-      "file next to package.json (see .env.example) and restart Parley.",
-  );
-}
-
 /**
  * Answers one turn: saves the user's message, streams the model's reply to
  * the browser, and saves the reply however it ends. The reply runs to its
@@ -58,7 +49,7 @@ export async function streamReply(
   { requestId, userId }: { requestId: string; userId: string },
 ): Promise<Response> {
   const apiKey = await resolveApiKey(userId);
-  if (!apiKey) throw missingApiKeyError();
+  if (!apiKey) throw missingKeyError();
   await assertWithinSpendCaps(userId);
   const env = getEnv();
   const startedAt = Date.now();

@@ -18,6 +18,8 @@ export type UserSummary = {
   email: string;
   role: "admin" | "user";
   disabled: boolean;
+  /** May fall back to OPENROUTER_API_KEY without a key of their own. */
+  serverKeyAllowed: boolean;
   createdAt: Date;
 };
 
@@ -128,6 +130,32 @@ export function adoptUnownedData({
   );
 }
 
+/** Whether a person may use the server's OpenRouter key (true if unknown). */
+export function getServerKeyAllowed(userId: string): Promise<boolean> {
+  return withDatabase(async () => {
+    const row = await getDb().user.findUnique({
+      where: { id: userId },
+      select: { serverKeyAllowed: true },
+    });
+    return row?.serverKeyAllowed ?? true;
+  });
+}
+
+export function setServerKeyAllowed({
+  userId,
+  allowed,
+}: {
+  userId: string;
+  allowed: boolean;
+}): Promise<void> {
+  return withDatabase(async () => {
+    await getDb().user.update({
+      where: { id: userId },
+      data: { serverKeyAllowed: allowed },
+    });
+  });
+}
+
 export function getAllowSignUp(): Promise<boolean> {
   return withDatabase(async () => {
     const row = await getDb().serverSettings.findUnique({
@@ -169,6 +197,7 @@ function toSummary(row: {
   email: string;
   role: string | null;
   banned: boolean | null;
+  serverKeyAllowed: boolean;
   createdAt: Date;
 }): UserSummary {
   return {
@@ -176,6 +205,7 @@ function toSummary(row: {
     email: row.email,
     role: row.role === "admin" ? "admin" : "user",
     disabled: row.banned === true,
+    serverKeyAllowed: row.serverKeyAllowed,
     createdAt: row.createdAt,
   };
 }

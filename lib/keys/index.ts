@@ -4,7 +4,9 @@ import {
   getStoredKey,
   saveStoredKey,
 } from "@/lib/db/openrouter-key";
+import { getServerKeyAllowed } from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
+import { ParleyError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { serverSecret } from "@/lib/secret";
 import type { OpenRouterKeyStatus } from "@/lib/types";
@@ -16,7 +18,11 @@ const PURPOSE = "openrouter-key";
 export type KeyStatus = OpenRouterKeyStatus;
 
 export async function keyStatus(userId: string): Promise<KeyStatus> {
-  const row = await getStoredKey(userId);
+  const [row, allowed] = await Promise.all([
+    getStoredKey(userId),
+    getServerKeyAllowed(userId),
+  ]);
+  const configured = getEnv().OPENROUTER_API_KEY !== undefined;
   return {
     stored: row
       ? {
@@ -26,13 +32,15 @@ export async function keyStatus(userId: string): Promise<KeyStatus> {
           unreadable: openStored(row.encryptedKey) === undefined,
         }
       : null,
-    serverKey: getEnv().OPENROUTER_API_KEY !== undefined,
+    serverKey: configured && allowed,
+    serverKeyDenied: configured && !allowed,
   };
 }
 
 /**
- * The key replies are sent with: the stored one, else the server's. A
- * stored key that cannot be read is passed over (and logged), not fatal.
+ * The key a person's replies are sent with: their stored one, else the
+ * server's if the administrator allows it them. A stored key that cannot
+ * be read is passed over (and logged), not fatal.
  */
 export async function resolveApiKey(
   userId: string,
@@ -47,7 +55,27 @@ export async function resolveApiKey(
       hint: "BETTER_AUTH_SECRET or the secret file changed; store the key again",
     });
   }
-  return getEnv().OPENROUTER_API_KEY;
+  const serverKey = getEnv().OPENROUTER_API_KEY;
+  if (!serverKey) return undefined;
+  return (await getServerKeyAllowed(userId)) ? serverKey : undefined;
+}
+
+/** Why a person has no key to send with, in words they can act on. */
+export function missingKeyError(): ParleyError {
+  if (getEnv().OPENROUTER_API_KEY !== undefined) {
+    return new ParleyError(
+      "forbidden:openrouter_key",
+      "The administrator has not allowed the server's OpenRouter key for " +
+        "your account. Connect your OpenRouter account or paste a key in " +
+        "Settings.",
+    );
+  }
+  return new ParleyError(
+    "config:openrouter_key",
+    "No OpenRouter API key is configured. Connect your OpenRouter account " +
+      "or paste a key in Settings, or set OPENROUTER_API_KEY in the .env " +
+      "file next to package.json (see .env.example) and restart Parley.",
+  );
 }
 
 /** Checks a key with OpenRouter, then stores it sealed. */

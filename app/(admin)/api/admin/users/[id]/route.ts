@@ -1,5 +1,9 @@
 import { requireAdmin } from "@/lib/auth/session";
-import { deleteUser, setUserDisabled } from "@/lib/auth/users";
+import {
+  deleteUser,
+  setServerKeyAccess,
+  setUserDisabled,
+} from "@/lib/auth/users";
 import { ParleyError } from "@/lib/errors";
 import { assertSameOrigin, readJsonBody, respond } from "@/lib/http";
 import { userIdSchema, userUpdateSchema } from "../schema";
@@ -8,16 +12,26 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** Disables an account (ending its sessions) or enables it again. */
+/**
+ * Disables an account (ending its sessions) or enables it again; or
+ * allows or denies it the server's OpenRouter key.
+ */
 export async function PATCH(request: Request, { params }: Context) {
   return respond(request, async () => {
     const admin = await requireAdmin(request);
     const userId = await readId(params);
-    const { disabled } = await readJsonBody(request, userUpdateSchema);
+    const change = await readJsonBody(request, userUpdateSchema);
+    if ("serverKeyAllowed" in change) {
+      const user = await setServerKeyAccess({
+        userId,
+        allowed: change.serverKeyAllowed,
+      });
+      return Response.json({ user });
+    }
     const user = await setUserDisabled({
       admin,
       userId,
-      disabled,
+      disabled: change.disabled,
       headers: request.headers,
     });
     return Response.json({ user });

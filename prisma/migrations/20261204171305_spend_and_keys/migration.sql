@@ -1,40 +1,35 @@
 -- CreateTable
 CREATE TABLE "SpendEntry" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "userId" TEXT,
     "kind" TEXT NOT NULL,
     "model" TEXT NOT NULL,
-    "cost" DOUBLE PRECISION NOT NULL,
+    "cost" REAL NOT NULL,
     "promptTokens" INTEGER,
     "completionTokens" INTEGER,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "SpendEntry_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SpendEntry_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "OpenRouterKey" (
-    "userId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL PRIMARY KEY,
     "encryptedKey" TEXT NOT NULL,
     "lastFour" TEXT NOT NULL,
     "source" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "OpenRouterKey_pkey" PRIMARY KEY ("userId")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "OpenRouterKey_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- AlterTable (an added column needs no rebuild of the table)
+ALTER TABLE "user" ADD COLUMN "serverKeyAllowed" BOOLEAN NOT NULL DEFAULT true;
 
 -- CreateIndex
 CREATE INDEX "SpendEntry_createdAt_idx" ON "SpendEntry"("createdAt");
 
 -- CreateIndex
 CREATE INDEX "SpendEntry_userId_createdAt_idx" ON "SpendEntry"("userId", "createdAt");
-
--- AddForeignKey
-ALTER TABLE "SpendEntry" ADD CONSTRAINT "SpendEntry_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "OpenRouterKey" ADD CONSTRAINT "OpenRouterKey_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- What replies saved before this migration cost counts too.
 INSERT INTO "SpendEntry" ("id", "userId", "kind", "model", "cost", "promptTokens", "completionTokens", "createdAt")
