@@ -1,10 +1,11 @@
 import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
+import { freePort } from "../support/ports";
 import { newTurn, sendMessage, settledMessages } from "./helpers";
 import { SseReader, textOf } from "./sse";
 
-// An instance of its own, so that its output can be read.
-const PORT = 3111;
+// An instance of its own, so that its output can be read, on a free port
+// (a fixed one collides with a second run of the suite).
 const DATABASE_URL = "file:./data/test/server-log.db";
 
 let app: AppServer | undefined;
@@ -14,7 +15,11 @@ test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  app = await startApp({ port: PORT, databaseUrl: DATABASE_URL, fresh: true });
+  app = await startApp({
+    port: await freePort(),
+    databaseUrl: DATABASE_URL,
+    fresh: true,
+  });
   for (const stream of [app.process.stdout, app.process.stderr]) {
     stream?.on("data", (chunk: Buffer) => output.push(String(chunk)));
   }
@@ -118,7 +123,10 @@ test("each API request is one line with its id; a reply adds tokens and cost", a
     status: 200,
     durationMs: expect.any(Number),
   });
+  // Single-user mode: the built-in local user is the one who asked.
+  expect(lines.find((line) => line.msg === "request")?.userId).toBe("local");
   expect(lines.find((line) => line.msg === "chat reply")).toMatchObject({
+    userId: "local",
     conversationId: turn.conversationId,
     model: "deepseek/deepseek-v4-flash",
     status: "complete",

@@ -165,6 +165,7 @@ export async function streamReply(
       }
       log.info("chat reply", {
         requestId,
+        userId,
         conversationId: request.conversationId,
         messageId: assistantId,
         model: outcome.model,
