@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
+import { freePort } from "../support/ports";
 import {
   databaseFile,
   newTurn,
@@ -11,7 +12,6 @@ import {
 import { parseSse } from "./sse";
 
 // An instance of its own, so that the triggers below see only its writes.
-const PORT = 3110;
 const DATABASE_URL = "file:./data/test/write-count.db";
 
 // Logs every row write on the two tables, whoever makes it.
@@ -48,7 +48,11 @@ test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  app = await startApp({ port: PORT, databaseUrl: DATABASE_URL, fresh: true });
+  app = await startApp({
+    port: await freePort(),
+    databaseUrl: DATABASE_URL,
+    fresh: true,
+  });
   const db = new Database(databaseFile(DATABASE_URL));
   try {
     db.exec(LOG_WRITES);
