@@ -6,6 +6,7 @@ export type AdminUser = {
   role: "admin" | "user";
   disabled: boolean;
   serverKeyAllowed: boolean;
+  spendCaps: { day: number | null; month: number | null };
   createdAt: string;
 };
 

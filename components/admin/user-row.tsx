@@ -16,6 +16,7 @@ export function UserRow({
   busy,
   onSetDisabled,
   onSetServerKey,
+  onSetCaps,
   onPasswordLink,
   onDelete,
 }: {
@@ -24,6 +25,7 @@ export function UserRow({
   busy: boolean;
   onSetDisabled: (disabled: boolean) => void;
   onSetServerKey: (allowed: boolean) => void;
+  onSetCaps: (caps: AdminUser["spendCaps"]) => void;
   onPasswordLink: () => void;
   onDelete: () => void;
 }) {
@@ -100,6 +102,62 @@ export function UserRow({
           </button>
         </>
       )}
+      <CapsEditor user={user} busy={busy} onSave={onSetCaps} />
     </li>
+  );
+}
+
+/** The person's own daily and monthly caps; empty means the server's. */
+function CapsEditor({
+  user,
+  busy,
+  onSave,
+}: {
+  user: AdminUser;
+  busy: boolean;
+  onSave: (caps: AdminUser["spendCaps"]) => void;
+}) {
+  const toField = (value: number | null) =>
+    value === null ? "" : String(value);
+  const [day, setDay] = useState(toField(user.spendCaps.day));
+  const [month, setMonth] = useState(toField(user.spendCaps.month));
+  const toCap = (text: string) => (text.trim() === "" ? null : Number(text));
+  return (
+    <form
+      aria-label={`Spending caps of ${user.email}`}
+      className="flex w-full flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave({ day: toCap(day), month: toCap(month) });
+      }}
+    >
+      <label className="flex items-center gap-1">
+        Daily cap $
+        <input
+          type="number"
+          min={0}
+          step="any"
+          value={day}
+          placeholder="server's"
+          onChange={(event) => setDay(event.target.value)}
+          className="w-20 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+      </label>
+      <label className="flex items-center gap-1">
+        Monthly cap $
+        <input
+          type="number"
+          min={0}
+          step="any"
+          value={month}
+          placeholder="server's"
+          onChange={(event) => setMonth(event.target.value)}
+          className="w-20 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+      </label>
+      <button type="submit" disabled={busy} className={buttonClass}>
+        Save caps
+      </button>
+    </form>
   );
 }

@@ -79,6 +79,15 @@ export function UsersAdmin({
       setUsers((current) => current.map((row) => (row.id === id ? user : row)));
     });
 
+  const setCaps = (id: string, spendCaps: AdminUser["spendCaps"]) =>
+    run(async () => {
+      const { user } = await adminRequest<{ user: AdminUser }>(
+        `/api/admin/users/${id}`,
+        { method: "PATCH", body: { spendCaps } },
+      );
+      setUsers((current) => current.map((row) => (row.id === id ? user : row)));
+    });
+
   const passwordLink = (user: AdminUser) =>
     run(async () => {
       const { invitePath } = await adminRequest<{ invitePath: string }>(
@@ -162,6 +171,7 @@ export function UsersAdmin({
             busy={busy}
             onSetDisabled={(disabled) => void setDisabled(user.id, disabled)}
             onSetServerKey={(allowed) => void setServerKey(user.id, allowed)}
+            onSetCaps={(caps) => void setCaps(user.id, caps)}
             onPasswordLink={() => void passwordLink(user)}
             onDelete={() => void remove(user.id)}
           />

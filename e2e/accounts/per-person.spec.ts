@@ -12,6 +12,7 @@ import {
   client,
   PASSWORD,
   signIn,
+  signInWithForm,
   signUp,
   startAccountsApp,
 } from "./support";
@@ -202,4 +203,53 @@ test("the administrator can deny a person the server's key; their own still work
     data: { serverKeyAllowed: true },
   });
   expect((await allow.json()).user.serverKeyAllowed).toBe(true);
+});
+
+test("the administrator sets a person's own cap on the Users page; it holds for them only", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    baseURL: app.url,
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.251" },
+  });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await signInWithForm(page, { email: "admin@example.com", button: "Sign in" });
+  await page.goto("/admin/users");
+  const caps = page.getByRole("form", {
+    name: "Spending caps of person@example.com",
+  });
+  await caps.getByLabel("Daily cap $").fill("0.002");
+  await caps.getByRole("button", { name: "Save caps" }).click();
+  await expect
+    .poll(async () => {
+      const { users } = await (await admin.get("/api/admin/users")).json();
+      return users.find(
+        (row: { email: string }) => row.email === "person@example.com",
+      )?.spendCaps;
+    })
+    .toEqual({ day: 0.002, month: null });
+
+  // The person has spent 0.003 today: over their own cap, not the server's.
+  const refused = await person.post("/api/chat", {
+    data: chatBody("Over a cap of my own"),
+  });
+  await expectCode(refused, 402, "spend_cap:chat");
+  expect((await refused.json()).error.message).toContain(
+    "Today's spending cap of $0.002 is reached",
+  );
+  const theirs = await (await person.get("/api/spend")).json();
+  expect(theirs.report.caps).toEqual({ day: 0.002 });
+  const mine = await (await admin.get("/api/spend")).json();
+  expect(mine.report.caps).toEqual({ day: 0.01 });
+
+  // Emptied, the field gives them the server's cap again.
+  await caps.getByLabel("Daily cap $").fill("");
+  await caps.getByRole("button", { name: "Save caps" }).click();
+  await expect
+    .poll(
+      async () => (await (await person.get("/api/spend")).json()).report.caps,
+    )
+    .toEqual({ day: 0.01 });
+  await context.close();
 });

@@ -2,6 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import {
   getUserById,
+  type PersonalCaps,
+  setPersonalCaps,
   setServerKeyAllowed,
   type UserSummary,
 } from "@/lib/db/users";
@@ -117,6 +119,21 @@ export async function setServerKeyAccess({
 }): Promise<UserSummary> {
   if (!(await getUserById({ id: userId }))) throw userNotFound();
   await setServerKeyAllowed({ userId, allowed });
+  const user = await getUserById({ id: userId });
+  if (!user) throw userNotFound();
+  return user;
+}
+
+/** A person's own spending caps; nulls give them the server's. */
+export async function setSpendCaps({
+  userId,
+  caps,
+}: {
+  userId: string;
+  caps: PersonalCaps;
+}): Promise<UserSummary> {
+  if (!(await getUserById({ id: userId }))) throw userNotFound();
+  await setPersonalCaps({ userId, caps });
   const user = await getUserById({ id: userId });
   if (!user) throw userNotFound();
   return user;

@@ -20,8 +20,12 @@ export type UserSummary = {
   disabled: boolean;
   /** May fall back to OPENROUTER_API_KEY without a key of their own. */
   serverKeyAllowed: boolean;
+  /** Their own caps in dollars; null: the server's (SPEND_CAP_*_USD). */
+  spendCaps: PersonalCaps;
   createdAt: Date;
 };
+
+export type PersonalCaps = { day: number | null; month: number | null };
 
 export function countUsers(): Promise<number> {
   return withDatabase(() => getDb().user.count({ where: notLocal }));
@@ -156,6 +160,35 @@ export function setServerKeyAllowed({
   });
 }
 
+/** A person's own caps (nulls when they have none, or no such person). */
+export function getPersonalCaps(userId: string): Promise<PersonalCaps> {
+  return withDatabase(async () => {
+    const row = await getDb().user.findUnique({
+      where: { id: userId },
+      select: { spendCapDailyUsd: true, spendCapMonthlyUsd: true },
+    });
+    return {
+      day: row?.spendCapDailyUsd ?? null,
+      month: row?.spendCapMonthlyUsd ?? null,
+    };
+  });
+}
+
+export function setPersonalCaps({
+  userId,
+  caps,
+}: {
+  userId: string;
+  caps: PersonalCaps;
+}): Promise<void> {
+  return withDatabase(async () => {
+    await getDb().user.update({
+      where: { id: userId },
+      data: { spendCapDailyUsd: caps.day, spendCapMonthlyUsd: caps.month },
+    });
+  });
+}
+
 export function getAllowSignUp(): Promise<boolean> {
   return withDatabase(async () => {
     const row = await getDb().serverSettings.findUnique({
@@ -198,6 +231,8 @@ function toSummary(row: {
   role: string | null;
   banned: boolean | null;
   serverKeyAllowed: boolean;
+  spendCapDailyUsd: number | null;
+  spendCapMonthlyUsd: number | null;
   createdAt: Date;
 }): UserSummary {
   return {
@@ -206,6 +241,7 @@ function toSummary(row: {
     role: row.role === "admin" ? "admin" : "user",
     disabled: row.banned === true,
     serverKeyAllowed: row.serverKeyAllowed,
+    spendCaps: { day: row.spendCapDailyUsd, month: row.spendCapMonthlyUsd },
     createdAt: row.createdAt,
   };
 }

@@ -112,43 +112,48 @@ export function buildSpendReport(
   };
 }
 
-/** The same rows, by person, most spent in the window first. */
+/**
+ * The same rows, by person, most spent in the window first; each person's
+ * caps are theirs in `people`, else `defaultCaps`.
+ */
 export function spendByPerson(
   entries: SpendEntryLike[],
-  emails: Map<string, string>,
-  caps: SpendCaps,
+  people: Map<string, { email: string; caps: SpendCaps }>,
+  defaultCaps: SpendCaps,
   now: Date,
 ): PersonSpend[] {
   const dayStart = periodStart("day", now);
   const monthStart = periodStart("month", now);
   const windowStart = new Date(dayStart);
   windowStart.setUTCDate(dayStart.getUTCDate() - (REPORT_DAYS - 1));
-  const people = new Map<string | null, PersonSpend>();
+  const rows = new Map<string | null, PersonSpend>();
   for (const entry of entries) {
     const userId = entry.userId ?? null;
-    const person = people.get(userId) ?? {
+    const row = rows.get(userId) ?? {
       userId,
-      email: userId ? (emails.get(userId) ?? null) : null,
+      email: userId ? (people.get(userId)?.email ?? null) : null,
       day: 0,
       month: 0,
       window: 0,
       calls: 0,
       capped: false,
     };
-    if (entry.createdAt >= dayStart) person.day += entry.cost;
-    if (entry.createdAt >= monthStart) person.month += entry.cost;
+    if (entry.createdAt >= dayStart) row.day += entry.cost;
+    if (entry.createdAt >= monthStart) row.month += entry.cost;
     if (entry.createdAt >= windowStart) {
-      person.window += entry.cost;
-      person.calls += 1;
+      row.window += entry.cost;
+      row.calls += 1;
     }
-    people.set(userId, person);
+    rows.set(userId, row);
   }
-  for (const person of people.values()) {
-    person.capped =
-      (caps.day !== undefined && person.day >= caps.day) ||
-      (caps.month !== undefined && person.month >= caps.month);
+  for (const row of rows.values()) {
+    const caps =
+      (row.userId ? people.get(row.userId)?.caps : undefined) ?? defaultCaps;
+    row.capped =
+      (caps.day !== undefined && row.day >= caps.day) ||
+      (caps.month !== undefined && row.month >= caps.month);
   }
-  return [...people.values()]
-    .filter((person) => person.calls > 0 || person.month > 0)
+  return [...rows.values()]
+    .filter((row) => row.calls > 0 || row.month > 0)
     .sort((a, b) => b.window - a.window || b.month - a.month);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { spendSince, totalSpentSince } from "@/lib/db/spend";
-import { listUsers } from "@/lib/db/users";
+import { getPersonalCaps, listUsers, type PersonalCaps } from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
 import { reachedCap, type SpendCaps, spendCapError } from "./caps";
 import { periodStart } from "./periods";
@@ -12,7 +12,7 @@ import {
   spendByPerson,
 } from "./report";
 
-/** The caps every person has (SPEND_CAP_*_USD). */
+/** The server's caps (SPEND_CAP_*_USD), each person's unless set apart. */
 export function configuredCaps(): SpendCaps {
   const env = getEnv();
   const caps: SpendCaps = {};
@@ -25,6 +25,18 @@ export function configuredCaps(): SpendCaps {
   return caps;
 }
 
+/** A person's caps: the administrator's for them, else the server's. */
+export function personCaps(personal: PersonalCaps): SpendCaps {
+  const caps = configuredCaps();
+  if (personal.day !== null) caps.day = personal.day;
+  if (personal.month !== null) caps.month = personal.month;
+  return caps;
+}
+
+async function capsOf(userId: string): Promise<SpendCaps> {
+  return personCaps(await getPersonalCaps(userId));
+}
+
 /**
  * Refuses a person's request once one of their caps is reached, before
  * anything is saved or sent. Replies already running finish, so the spend
@@ -34,7 +46,7 @@ export async function assertWithinSpendCaps(
   userId: string,
   now = new Date(),
 ): Promise<void> {
-  const caps = configuredCaps();
+  const caps = await capsOf(userId);
   if (caps.day === undefined && caps.month === undefined) return;
   const spent = (period: "day" | "month") =>
     caps[period] === undefined
@@ -50,8 +62,11 @@ export async function loadSpendReport(
   userId: string,
   now = new Date(),
 ): Promise<SpendReport> {
-  const entries = await spendSince(reportStart(now), userId);
-  return buildSpendReport(entries, configuredCaps(), now);
+  const [entries, caps] = await Promise.all([
+    spendSince(reportStart(now), userId),
+    capsOf(userId),
+  ]);
+  return buildSpendReport(entries, caps, now);
 }
 
 /**
@@ -66,9 +81,14 @@ export async function loadServerSpendReport(now = new Date()): Promise<{
     spendSince(reportStart(now)),
     listUsers(),
   ]);
-  const emails = new Map(users.map((user) => [user.id, user.email]));
+  const people = new Map(
+    users.map((user) => [
+      user.id,
+      { email: user.email, caps: personCaps(user.spendCaps) },
+    ]),
+  );
   return {
     report: buildSpendReport(entries, {}, now),
-    people: spendByPerson(entries, emails, configuredCaps(), now),
+    people: spendByPerson(entries, people, configuredCaps(), now),
   };
 }

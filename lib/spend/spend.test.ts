@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formatDollars, reachedCap, spendCapError } from "./caps";
 import { describeWait, periodEnd, periodStart } from "./periods";
-import { buildSpendReport, REPORT_DAYS, reportStart } from "./report";
+import {
+  buildSpendReport,
+  REPORT_DAYS,
+  reportStart,
+  spendByPerson,
+} from "./report";
 
 const at = (iso: string) => new Date(iso);
 
@@ -144,5 +149,64 @@ describe("the spending report", () => {
       "2026-12-01T00:00:00.000Z",
     );
     expect(reportStart(now).toISOString()).toBe("2026-11-05T00:00:00.000Z");
+  });
+});
+
+describe("spending by person", () => {
+  const now = at("2026-12-04T12:00:00Z");
+  const entry = (userId: string | null, iso: string, cost: number) => ({
+    userId,
+    model: "m/x",
+    cost,
+    promptTokens: 1,
+    completionTokens: 1,
+    createdAt: at(iso),
+  });
+
+  it("adds up each person and marks who is at their own cap", () => {
+    const people = new Map([
+      ["a", { email: "a@example.com", caps: { day: 1 } }],
+      ["b", { email: "b@example.com", caps: { day: 0.5 } }],
+    ]);
+    const rows = spendByPerson(
+      [
+        entry("a", "2026-12-04T01:00:00Z", 0.75),
+        entry("b", "2026-12-04T02:00:00Z", 0.5),
+        entry("b", "2026-11-20T02:00:00Z", 2),
+        entry(null, "2026-12-01T00:00:00Z", 0.1),
+      ],
+      people,
+      { day: 10 },
+      now,
+    );
+    expect(rows).toEqual([
+      {
+        userId: "b",
+        email: "b@example.com",
+        day: 0.5,
+        month: 0.5,
+        window: 2.5,
+        calls: 2,
+        capped: true,
+      },
+      {
+        userId: "a",
+        email: "a@example.com",
+        day: 0.75,
+        month: 0.75,
+        window: 0.75,
+        calls: 1,
+        capped: false,
+      },
+      {
+        userId: null,
+        email: null,
+        day: 0,
+        month: 0.1,
+        window: 0.1,
+        calls: 1,
+        capped: false,
+      },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import {
   deleteUser,
   setServerKeyAccess,
+  setSpendCaps,
   setUserDisabled,
 } from "@/lib/auth/users";
 import { ParleyError } from "@/lib/errors";
@@ -13,14 +14,18 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /**
- * Disables an account (ending its sessions) or enables it again; or
- * allows or denies it the server's OpenRouter key.
+ * Disables an account (ending its sessions) or enables it again; allows or
+ * denies it the server's OpenRouter key; or sets its spending caps.
  */
 export async function PATCH(request: Request, { params }: Context) {
   return respond(request, async () => {
     const admin = await requireAdmin(request);
     const userId = await readId(params);
     const change = await readJsonBody(request, userUpdateSchema);
+    if ("spendCaps" in change) {
+      const user = await setSpendCaps({ userId, caps: change.spendCaps });
+      return Response.json({ user });
+    }
     if ("serverKeyAllowed" in change) {
       const user = await setServerKeyAccess({
         userId,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "user" ADD COLUMN     "spendCapDailyUsd" DOUBLE PRECISION,
+ADD COLUMN     "spendCapMonthlyUsd" DOUBLE PRECISION;
