@@ -1,13 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 export type SidebarAccount = { email: string; isAdmin: boolean };
 
 /** Who is signed in, and the way out. */
 export function AccountMenu({ account }: { account: SidebarAccount }) {
   const [pending, setPending] = useState(false);
+  // The button does nothing until React has attached its handler: it stays
+  // disabled till then rather than swallow a click on a page still loading.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function signOut() {
     setPending(true);
@@ -42,7 +46,7 @@ export function AccountMenu({ account }: { account: SidebarAccount }) {
       <button
         type="button"
         onClick={() => void signOut()}
-        disabled={pending}
+        disabled={!ready || pending}
         className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
         Sign out
