@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import type { AdminUser } from "./admin-api";
 
 const buttonClass =
@@ -122,6 +123,7 @@ function CapsEditor({
   const [day, setDay] = useState(toField(user.spendCaps.day));
   const [month, setMonth] = useState(toField(user.spendCaps.month));
   const toCap = (text: string) => (text.trim() === "" ? null : Number(text));
+  const hydrated = useHydrated();
   return (
     <form
       aria-label={`Spending caps of ${user.email}`}
@@ -140,6 +142,7 @@ function CapsEditor({
           value={day}
           placeholder="server's"
           onChange={(event) => setDay(event.target.value)}
+          disabled={!hydrated}
           className="w-20 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
         />
       </label>
@@ -152,10 +155,15 @@ function CapsEditor({
           value={month}
           placeholder="server's"
           onChange={(event) => setMonth(event.target.value)}
+          disabled={!hydrated}
           className="w-20 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
         />
       </label>
-      <button type="submit" disabled={busy} className={buttonClass}>
+      <button
+        type="submit"
+        disabled={busy || !hydrated}
+        className={buttonClass}
+      >
         Save caps
       </button>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { parseErrorBody } from "@/lib/errors";
 import type { OpenRouterKeyInfo, OpenRouterKeyStatus } from "@/lib/types";
 import { formatCost } from "@/lib/usage-totals";
@@ -49,7 +50,9 @@ export function OpenRouterKey({
   const [note, setNote] = useState<Note>(
     outcome ? OUTCOMES[outcome] : undefined,
   );
-  const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
+  const [working, setBusy] = useState(false);
+  const busy = working || !hydrated;
   const [draft, setDraft] = useState("");
 
   async function call(
@@ -174,6 +177,7 @@ export function OpenRouterKey({
             spellCheck={false}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
+            disabled={!hydrated}
             placeholder="sk-or-v1-…"
             className="rounded-md border border-zinc-300 px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
           />

@@ -1,17 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 export type SidebarAccount = { email: string; isAdmin: boolean };
 
 /** Who is signed in, and the way out. */
 export function AccountMenu({ account }: { account: SidebarAccount }) {
   const [pending, setPending] = useState(false);
-  // The button does nothing until React has attached its handler: it stays
-  // disabled till then rather than swallow a click on a page still loading.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   async function signOut() {
     setPending(true);
