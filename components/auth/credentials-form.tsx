@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { parseErrorBody } from "@/lib/errors";
 
 const inputClass =
@@ -20,6 +21,7 @@ export function CredentialsForm({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,7 +52,9 @@ export function CredentialsForm({
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3">
+    // POST, and no submitting before the handler is attached: a browser's
+    // own submit would put the password in the address as a query string.
+    <form method="post" onSubmit={submit} className="flex flex-col gap-3">
       <label className="flex flex-col gap-1 text-sm">
         Email
         <input
@@ -81,7 +85,7 @@ export function CredentialsForm({
       ) : null}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="rounded-md bg-zinc-900 px-3 py-2 text-sm text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900"
       >
         {mode === "sign-up" ? "Create account" : "Sign in"}

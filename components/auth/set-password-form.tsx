@@ -2,11 +2,13 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 /** Sets the password of an invited account through better-auth. */
 export function SetPasswordForm({ token }: { token: string }) {
   const [state, setState] = useState<"idle" | "pending" | "done">("idle");
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,7 +49,8 @@ export function SetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3">
+    // As CredentialsForm: never a browser's own submit with the password.
+    <form method="post" onSubmit={submit} className="flex flex-col gap-3">
       <label className="flex flex-col gap-1 text-sm">
         Password
         <input
@@ -66,7 +69,7 @@ export function SetPasswordForm({ token }: { token: string }) {
       ) : null}
       <button
         type="submit"
-        disabled={state === "pending"}
+        disabled={state === "pending" || !hydrated}
         className="rounded-md bg-zinc-900 px-3 py-2 text-sm text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900"
       >
         Set password
