@@ -1,31 +1,19 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
-import { migrateDatabase, providerPaths } from "./migrate";
+import { migrateDatabase } from "./migrate";
+import { olderInstall } from "./older-install";
 
 const dir = mkdtempSync(path.join(tmpdir(), "parley-backfill-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it("indexes the conversations that existed before the search migration", async () => {
-  const { migrationsDir } = providerPaths("sqlite");
-  const [search] = readdirSync(migrationsDir).filter((name) =>
-    name.endsWith("_search"),
-  );
-  const before = path.join(dir, "migrations");
-  // Everything up to the search migration, as an older install had it.
-  cpSync(migrationsDir, before, {
-    recursive: true,
-    filter: (source) => {
-      const [folder = ""] = path
-        .relative(migrationsDir, source)
-        .split(path.sep);
-      return !search || !/^\d{14}_/.test(folder) || folder < search;
-    },
+  const { databaseUrl, migration: search } = await olderInstall({
+    dir,
+    suffix: "search",
   });
-  const databaseUrl = `file:${path.join(dir, "old.db")}`;
-  await migrateDatabase({ databaseUrl, migrationsDir: before });
 
   const db = new Database(databaseUrl.slice("file:".length));
   const at = new Date().toISOString().replace("Z", "+00:00");

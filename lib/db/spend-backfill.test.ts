@@ -1,32 +1,19 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
-import { migrateDatabase, providerPaths } from "./migrate";
+import { migrateDatabase } from "./migrate";
+import { olderInstall } from "./older-install";
 
 const dir = mkdtempSync(path.join(tmpdir(), "parley-spend-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it("counts what replies saved before the spending ledger cost", async () => {
-  const { migrationsDir } = providerPaths("sqlite");
-  const [ledger] = readdirSync(migrationsDir).filter((name) =>
-    name.endsWith("_spend_and_keys"),
-  );
-  if (!ledger) throw new Error("no spend_and_keys migration");
-  // Everything before the ledger, as an older install had it.
-  const before = path.join(dir, "migrations");
-  cpSync(migrationsDir, before, {
-    recursive: true,
-    filter: (source) => {
-      const [folder = ""] = path
-        .relative(migrationsDir, source)
-        .split(path.sep);
-      return !/^\d{14}_/.test(folder) || folder < ledger;
-    },
+  const { databaseUrl, migration: ledger } = await olderInstall({
+    dir,
+    suffix: "spend_and_keys",
   });
-  const databaseUrl = `file:${path.join(dir, "old.db")}`;
-  await migrateDatabase({ databaseUrl, migrationsDir: before });
 
   const db = new Database(databaseUrl.slice("file:".length));
   const at = "2026-12-01T10:00:00.000+00:00";
