@@ -12,9 +12,8 @@ import type { AppServer } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
 import {
   client,
+  createMember,
   exportFileOf,
-  PASSWORD,
-  signIn,
   signUp,
   startAccountsApp,
 } from "./support";
@@ -37,17 +36,7 @@ test.beforeAll(async () => {
   other = await client(app);
   anonymous = await client(app);
   expect((await signUp(owner, "owner@example.com")).status()).toBe(200);
-  // The administrator makes the second account (better-auth's admin API).
-  const created = await owner.post("/api/auth/admin/create-user", {
-    data: {
-      email: "other@example.com",
-      password: PASSWORD,
-      name: "other",
-      role: "user",
-    },
-  });
-  expect(created.status()).toBe(200);
-  expect((await signIn(other, "other@example.com")).status()).toBe(200);
+  await createMember(owner, other, "other@example.com");
 
   const imported = await owner.post("/api/import", {
     data: matrixExport(conversationId),

@@ -10,6 +10,7 @@ import { expect, test } from "../support/fixtures";
 import {
   type AccountsApp,
   client,
+  createMember,
   exportFileOf,
   PASSWORD,
   signIn,
@@ -55,12 +56,8 @@ function row(page: Page, email: string) {
 
 /** An account made through the admin API, signed in in its own client. */
 async function member(email: string) {
-  const created = await admin.post("/api/auth/admin/create-user", {
-    data: { email, password: PASSWORD, name: "member", role: "user" },
-  });
-  expect(created.status()).toBe(200);
   const api = await client(app);
-  expect((await signIn(api, email)).status()).toBe(200);
+  await createMember(admin, api, email);
   return api;
 }
 

@@ -10,8 +10,7 @@ import { expect, test } from "../support/fixtures";
 import {
   type AccountsApp,
   client,
-  PASSWORD,
-  signIn,
+  createMember,
   signInWithForm,
   signUp,
   startAccountsApp,
@@ -32,16 +31,7 @@ test.beforeAll(async () => {
     client(app),
   ]);
   expect((await signUp(admin, "admin@example.com")).status()).toBe(200);
-  const created = await admin.post("/api/auth/admin/create-user", {
-    data: {
-      email: "person@example.com",
-      password: PASSWORD,
-      name: "person",
-      role: "user",
-    },
-  });
-  expect(created.status()).toBe(200);
-  expect((await signIn(person, "person@example.com")).status()).toBe(200);
+  await createMember(admin, person, "person@example.com");
 });
 
 test.afterAll(async () => {

@@ -10,7 +10,7 @@ import {
 import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
 import { freePort } from "../support/ports";
-import { client, exportFileOf, PASSWORD, signIn, signUp } from "./support";
+import { client, createMember, exportFileOf, signUp } from "./support";
 
 const databaseUrl = freshSchemaUrl("accounts");
 let app: AppServer | undefined;
@@ -35,16 +35,7 @@ test("two accounts on PostgreSQL see only their own conversations", async () => 
   const owner = await client(app);
   const other = await client(app);
   expect((await signUp(owner, "owner@example.com")).status()).toBe(200);
-  const created = await owner.post("/api/auth/admin/create-user", {
-    data: {
-      email: "other@example.com",
-      password: PASSWORD,
-      name: "other",
-      role: "user",
-    },
-  });
-  expect(created.status()).toBe(200);
-  expect((await signIn(other, "other@example.com")).status()).toBe(200);
+  await createMember(owner, other, "other@example.com");
 
   const id = randomUUID();
   const word = `pgword${randomUUID().slice(0, 8)}`;

@@ -85,6 +85,27 @@ export async function signIn(
   return api.post("/api/auth/sign-in/email", { data: { email, password } });
 }
 
+/**
+ * An account made by the administrator through better-auth's admin API,
+ * then signed in through `api` (a client of its own).
+ */
+export async function createMember(
+  admin: APIRequestContext,
+  api: APIRequestContext,
+  email: string,
+) {
+  const created = await admin.post("/api/auth/admin/create-user", {
+    data: {
+      email,
+      password: PASSWORD,
+      name: email.split("@")[0],
+      role: "user",
+    },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  expect((await signIn(api, email)).status()).toBe(200);
+}
+
 /** Fills the sign-in (or first-run) form and waits for the chat layout. */
 export async function signInWithForm(
   page: Page,

@@ -1,6 +1,5 @@
-import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
-import { freePort } from "../support/ports";
+import { ownInstance } from "../support/own-instance";
 import { newTurn, sendMessage, settledMessages } from "./helpers";
 import { SseReader, textOf } from "./sse";
 
@@ -8,25 +7,17 @@ import { SseReader, textOf } from "./sse";
 // (a fixed one collides with a second run of the suite).
 const DATABASE_URL = "file:./data/test/server-log.db";
 
-let app: AppServer | undefined;
 const output: string[] = [];
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  app = await startApp({
-    port: await freePort(),
-    databaseUrl: DATABASE_URL,
-    fresh: true,
-  });
-  for (const stream of [app.process.stdout, app.process.stderr]) {
+const app = ownInstance({ databaseUrl: DATABASE_URL });
+
+test.beforeAll(() => {
+  const { stdout, stderr } = app().process;
+  for (const stream of [stdout, stderr]) {
     stream?.on("data", (chunk: Buffer) => output.push(String(chunk)));
   }
-});
-
-test.afterAll(async () => {
-  await app?.stop();
 });
 
 /** The structured lines the server wrote about one conversation. */
@@ -51,12 +42,15 @@ test("a stop is logged once, without text and without an unhandled error", async
   const turn = newTurn();
 
   const reader = new SseReader(
-    await sendMessage(turn, prompt, { baseUrl: app?.url }),
+    await sendMessage(turn, prompt, { baseUrl: app().url }),
   );
   await reader.until((chunks) => textOf(chunks).includes("alpha"));
-  const stop = await fetch(`${app?.url}/api/chat/${turn.conversationId}/stop`, {
-    method: "POST",
-  });
+  const stop = await fetch(
+    `${app().url}/api/chat/${turn.conversationId}/stop`,
+    {
+      method: "POST",
+    },
+  );
   expect(await stop.json()).toEqual({ stopped: 1 });
   await reader.rest();
   await settledMessages(turn.conversationId, DATABASE_URL);
@@ -102,7 +96,7 @@ test("each API request is one line with its id; a reply adds tokens and cost", a
   const prompt = uniquePrompt("Count my tokens");
   await fake.script(prompt, { kind: "stream", text: "Counted." });
   const turn = newTurn();
-  const response = await sendMessage(turn, prompt, { baseUrl: app?.url });
+  const response = await sendMessage(turn, prompt, { baseUrl: app().url });
   const requestId = response.headers.get("x-request-id") ?? "";
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   await new SseReader(response).rest();
@@ -138,7 +132,7 @@ test("each API request is one line with its id; a reply adds tokens and cost", a
 
   // A refused request says why, by code; an id from a proxy in front is
   // kept so that its logs and Parley's line up.
-  const refused = await fetch(`${app?.url}/api/conversations?limit=0`, {
+  const refused = await fetch(`${app().url}/api/conversations?limit=0`, {
     headers: { "x-request-id": "edge-1234-abcd" },
   });
   expect(refused.status).toBe(400);

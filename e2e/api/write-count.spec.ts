@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
-import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
-import { freePort } from "../support/ports";
+import { ownInstance } from "../support/own-instance";
 import {
   databaseFile,
   newTurn,
@@ -42,27 +41,17 @@ const LOG_WRITES = `
     .join("\n")}
 `;
 
-let app: AppServer | undefined;
-
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  app = await startApp({
-    port: await freePort(),
-    databaseUrl: DATABASE_URL,
-    fresh: true,
-  });
+const app = ownInstance({ databaseUrl: DATABASE_URL });
+
+test.beforeAll(() => {
   const db = new Database(databaseFile(DATABASE_URL));
   try {
     db.exec(LOG_WRITES);
   } finally {
     db.close();
   }
-});
-
-test.afterAll(async () => {
-  await app?.stop();
 });
 
 function writesOf(conversationId: string): string[] {
@@ -83,7 +72,7 @@ function writesOf(conversationId: string): string[] {
 /** Sends one first message to the instance and waits for the saved reply. */
 async function reply(prompt: string, text: string) {
   const turn = newTurn();
-  const response = await sendMessage(turn, prompt, { baseUrl: app?.url });
+  const response = await sendMessage(turn, prompt, { baseUrl: app().url });
   const { chunks, done } = parseSse(await response.text());
   expect(done).toBe(true);
   const [, assistant] = await settledMessages(

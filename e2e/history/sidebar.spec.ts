@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { databaseFile } from "../api/helpers";
-import { type AppServer, startApp } from "../support/app-server";
 import { expect, test } from "../support/fixtures";
-import { freePort } from "../support/ports";
+import { ownInstance } from "../support/own-instance";
 
 // An instance of its own: these tests empty its list and write dates
 // straight into its file, which the shared instance's tests must not see.
@@ -12,22 +11,9 @@ import { freePort } from "../support/ports";
 const DATABASE_URL = "file:./data/test/history-sidebar.db";
 const DAY = 24 * 60 * 60 * 1000;
 
-let app: AppServer | undefined;
-
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  app = await startApp({
-    port: await freePort(),
-    databaseUrl: DATABASE_URL,
-    fresh: true,
-  });
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = ownInstance({ databaseUrl: DATABASE_URL });
 
 type Row = { title: string; updatedAt: number; pinned?: boolean };
 
@@ -64,7 +50,7 @@ test("headings group the list: Pinned, Today, Previous 7 days, Older", async ({
     { title: "A month old", updatedAt: now - 30 * DAY },
     { title: "Last year", updatedAt: now - 300 * DAY },
   ]);
-  await page.goto(`${app?.url}/`);
+  await page.goto(`${app().url}/`);
   const list = page.getByRole("navigation", { name: "Conversations" });
   await expect(list.getByRole("heading")).toHaveText([
     "Pinned",
@@ -96,7 +82,7 @@ test("the list loads 50 at first, the rest on scroll, in order, without duplicat
     })),
   );
   const expected = [...titles.slice(0, 118)];
-  await page.goto(`${app?.url}/`);
+  await page.goto(`${app().url}/`);
   const list = page.getByRole("navigation", { name: "Conversations" });
   const links = list.getByRole("link");
   await expect(links).toHaveCount(50);
@@ -124,7 +110,7 @@ test("a change after scrolling keeps every loaded row", async ({ page }) => {
   seed(
     titles.map((title, index) => ({ title, updatedAt: now - index * 1000 })),
   );
-  await page.goto(`${app?.url}/`);
+  await page.goto(`${app().url}/`);
   const list = page.getByRole("navigation", { name: "Conversations" });
   const links = list.getByRole("link");
   await expect(async () => {
@@ -156,7 +142,8 @@ test("GET /api/conversations pages by cursor and refuses a bad cursor or limit",
     { title: "B", updatedAt: now - 1_000 },
   ]);
   type Page = { conversations: { title: string }[]; nextCursor: string | null };
-  const get = (query: string) => fetch(`${app?.url}/api/conversations${query}`);
+  const get = (query: string) =>
+    fetch(`${app().url}/api/conversations${query}`);
   const titles: string[][] = [];
   let cursor: string | null = null;
   do {

@@ -6,34 +6,18 @@
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { databaseFile } from "../api/helpers";
-import { type AppServer, startApp } from "../support/app-server";
+
 import { FAKE_OPENROUTER_URL } from "../support/config";
 import { expect, test } from "../support/fixtures";
-import { freePort } from "../support/ports";
+import { ownInstance } from "../support/own-instance";
 
 const DATABASE_URL = "file:./data/test/openrouter-key.db";
-let app: AppServer | undefined;
-
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  app = await startApp({
-    port: await freePort(),
-    databaseUrl: DATABASE_URL,
-    fresh: true,
-    env: { OPENROUTER_API_KEY: undefined },
-  });
+const server = ownInstance({
+  databaseUrl: DATABASE_URL,
+  env: { OPENROUTER_API_KEY: undefined },
 });
-
-test.afterAll(async () => {
-  await app?.stop();
-});
-
-const server = () => {
-  if (!app) throw new Error("the instance did not start");
-  return app;
-};
 
 /** Everything SQLite holds on disk for the instance, as text. */
 function databaseBytes(): string {

@@ -4,33 +4,17 @@
 // conversation does not give the money back.
 
 import { newTurn, sendMessage } from "../api/helpers";
-import { type AppServer, startApp } from "../support/app-server";
+
 import { expect, test } from "../support/fixtures";
-import { freePort } from "../support/ports";
+import { ownInstance } from "../support/own-instance";
 
 const DATABASE_URL = "file:./data/test/spend-cap.db";
-let app: AppServer | undefined;
-
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  app = await startApp({
-    port: await freePort(),
-    databaseUrl: DATABASE_URL,
-    fresh: true,
-    env: { SPEND_CAP_DAILY_USD: "0.01" },
-  });
+const server = ownInstance({
+  databaseUrl: DATABASE_URL,
+  env: { SPEND_CAP_DAILY_USD: "0.01" },
 });
-
-test.afterAll(async () => {
-  await app?.stop();
-});
-
-const server = () => {
-  if (!app) throw new Error("the capped instance did not start");
-  return app;
-};
 
 type Report = {
   caps: { day?: number; month?: number };
