@@ -118,11 +118,6 @@ function CapsEditor({
   busy: boolean;
   onSave: (caps: AdminUser["spendCaps"]) => void;
 }) {
-  const toField = (value: number | null) =>
-    value === null ? "" : String(value);
-  const [day, setDay] = useState(toField(user.spendCaps.day));
-  const [month, setMonth] = useState(toField(user.spendCaps.month));
-  const toCap = (text: string) => (text.trim() === "" ? null : Number(text));
   const hydrated = useHydrated();
   return (
     <form
@@ -130,35 +125,19 @@ function CapsEditor({
       className="flex w-full flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
       onSubmit={(event) => {
         event.preventDefault();
-        onSave({ day: toCap(day), month: toCap(month) });
+        const form = new FormData(event.currentTarget);
+        onSave({
+          day: capOf(form.get("day")),
+          month: capOf(form.get("month")),
+        });
       }}
     >
-      <label className="flex items-center gap-1">
-        Daily cap $
-        <input
-          type="number"
-          min={0}
-          step="any"
-          value={day}
-          placeholder="server's"
-          onChange={(event) => setDay(event.target.value)}
-          disabled={!hydrated}
-          className="w-20 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-      </label>
-      <label className="flex items-center gap-1">
-        Monthly cap $
-        <input
-          type="number"
-          min={0}
-          step="any"
-          value={month}
-          placeholder="server's"
-          onChange={(event) => setMonth(event.target.value)}
-          disabled={!hydrated}
-          className="w-20 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-      </label>
+      <CapField label="Daily cap $" name="day" value={user.spendCaps.day} />
+      <CapField
+        label="Monthly cap $"
+        name="month"
+        value={user.spendCaps.month}
+      />
       <button
         type="submit"
         disabled={busy || !hydrated}
@@ -168,4 +147,35 @@ function CapsEditor({
       </button>
     </form>
   );
+}
+
+function CapField({
+  label,
+  name,
+  value,
+}: {
+  label: string;
+  name: string;
+  value: number | null;
+}) {
+  return (
+    <label className="flex items-center gap-1">
+      {label}
+      <input
+        type="number"
+        name={name}
+        min={0}
+        step="any"
+        defaultValue={value ?? ""}
+        placeholder="server's"
+        className="w-20 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
+      />
+    </label>
+  );
+}
+
+/** An empty field gives the server's cap back. */
+function capOf(field: FormDataEntryValue | null): number | null {
+  const text = typeof field === "string" ? field.trim() : "";
+  return text === "" ? null : Number(text);
 }
